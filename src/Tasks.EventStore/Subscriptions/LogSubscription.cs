@@ -25,7 +25,7 @@ public sealed class LogSubscription(EventStore store, ILogHandler handler, ILogg
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var waiter = store.Signal.Subscribe();
-        Position = await Checkpoints.ReadAsync(store.DataSource, handler.Name, cancellationToken);
+        await LoadCheckpointAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -38,7 +38,7 @@ public sealed class LogSubscription(EventStore store, ILogHandler handler, ILogg
             catch (CheckpointMovedException e)
             {
                 logger.LogInformation(e, "checkpoint {Name} moved elsewhere; reloading it", handler.Name);
-                Position = await Checkpoints.ReadAsync(store.DataSource, handler.Name, cancellationToken);
+                await LoadCheckpointAsync(cancellationToken);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
@@ -48,6 +48,10 @@ public sealed class LogSubscription(EventStore store, ILogHandler handler, ILogg
             }
         }
     }
+
+    /// <summary>Starts from the handler's committed checkpoint.</summary>
+    public async Task LoadCheckpointAsync(CancellationToken cancellationToken = default) =>
+        Position = await Checkpoints.ReadAsync(store.DataSource, handler.Name, cancellationToken);
 
     /// <summary>Reads and applies one batch; returns how many events it applied.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken = default)
