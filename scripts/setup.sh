@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine of this kind, then restores the solution.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+need_apt=()
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
+command -v pgbench >/dev/null 2>&1 || need_apt+=(postgresql-contrib)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing: ${need_apt[*]}"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  # The Debian package starts a cluster of its own; the project runs its own clusters instead.
+  $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK (dotnet) is required" >&2; exit 1; }
+cd "$root"
+dotnet restore Tasks.sln --verbosity quiet

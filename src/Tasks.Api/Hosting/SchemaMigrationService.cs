@@ -1,0 +1,39 @@
+using Npgsql;
+using Tasks.EventStore.Migrations;
+using Tasks.Projections;
+
+namespace Tasks.Api.Hosting;
+
+/// <summary>
+/// Applies the schema at start-up, before anything else runs. If the database is not there yet it
+/// keeps trying (the service reports not ready meanwhile) rather than crashing in a loop.
+/// </summary>
+public sealed class SchemaMigrationService(NpgsqlDataSource dataSource, SchemaReadiness readiness, ILogger<SchemaMigrationService> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var applied = await new Migrator(dataSource).ApplyAsync(TaskEventStore.Migrations, cancellationToken);
+                foreach (var migration in applied)
+                {
+                    logger.LogInformation("applied migration {Module} {Version:000}_{Name}", migration.Module, migration.Version, migration.Name);
+                }
+
+                readiness.MarkMigrated();
+                return;
+            }
+            catch (NpgsqlException e) when (e is not PostgresException && attempt < 30)
+            {
+                logger.LogWarning(e, "database not reachable (attempt {Attempt}); retrying", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

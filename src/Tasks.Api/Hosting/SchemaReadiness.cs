@@ -1,0 +1,15 @@
+namespace Tasks.Api.Hosting;
+
+/// <summary>Whether the schema has been brought up to date; the service is not ready before.</summary>
+public sealed class SchemaReadiness
+{
+    private readonly TaskCompletionSource migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>True once migrations have been applied.</summary>
+    public bool IsMigrated => migrated.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes when migrations have been applied.</summary>
+    public Task Migrated => migrated.Task;
+
+    internal void MarkMigrated() => migrated.TrySetResult();
+}
