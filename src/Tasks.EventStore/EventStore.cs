@@ -69,6 +69,54 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// The transaction id below which every transaction has finished: every event below it is
+    /// readable now and nothing can ever be added there. A rebuild's starting line.
+    /// </summary>
+    public async Task<ulong> FinishedTransactionBoundAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+        return ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Streams every event of the given stream types written by transactions below <paramref name="transactionBound"/>,
+    /// grouped by stream and in version order within each: what a rebuild folds, one stream at a time.
+    /// </summary>
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamsBeforeAsync(string[] streamTypes, ulong transactionBound, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT {Columns} FROM events
+            WHERE stream_type = ANY($1) AND tx_id < $2::text::xid8
+            ORDER BY stream_id, version
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = streamTypes });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = transactionBound.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    /// <summary>
+    /// Every committed event after <paramref name="after"/>, on the caller's connection and transaction, without
+    /// waiting for running transactions. Only safe while the caller has locked every writer of what it reads for.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadCommittedAfterAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LogPosition after, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM events WHERE (tx_id, seq) > ($1::text::xid8, $2) ORDER BY tx_id, seq",
+            connection,
+            transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Sequence });
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     /// <summary>The position of the last event readers may read now (the readable head of the log).</summary>
     public async Task<LogPosition> ReadableHeadAsync(CancellationToken cancellationToken = default)
     {
@@ -100,20 +148,21 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
     /// <summary>Maps a row selected with the store's column list to an event.</summary>
     internal RecordedEvent Read(NpgsqlDataReader reader)
     {
+        // Columns are read strictly in order, so the same mapping serves sequential-access readers.
+        var position = new LogPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1));
+        var eventId = reader.GetGuid(2);
+        var streamId = reader.GetGuid(3);
+        var streamType = reader.GetString(4);
+        var version = reader.GetInt32(5);
         var type = reader.GetString(6);
-        return new RecordedEvent(
-            new LogPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)),
-            reader.GetGuid(2),
-            reader.GetGuid(3),
-            reader.GetString(4),
-            reader.GetInt32(5),
-            type,
-            Types.Deserialize(type, reader.GetInt16(7), reader.GetString(8)),
-            reader.GetFieldValue<DateTimeOffset>(9),
-            new EventMetadata(
-                reader.IsDBNull(10) ? null : reader.GetGuid(10),
-                reader.IsDBNull(11) ? null : reader.GetGuid(11),
-                reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13)));
+        var schemaVersion = reader.GetInt16(7);
+        var data = Types.Deserialize(type, schemaVersion, reader.GetString(8));
+        var recordedAt = reader.GetFieldValue<DateTimeOffset>(9);
+        var metadata = new EventMetadata(
+            reader.IsDBNull(10) ? null : reader.GetGuid(10),
+            reader.IsDBNull(11) ? null : reader.GetGuid(11),
+            reader.IsDBNull(12) ? null : reader.GetString(12),
+            reader.IsDBNull(13) ? null : reader.GetString(13));
+        return new RecordedEvent(position, eventId, streamId, streamType, version, type, data, recordedAt, metadata);
     }
 }

@@ -7,7 +7,7 @@ using Tasks.Projections.Events;
 namespace Tasks.Projections.ReadModels;
 
 /// <summary>Keeps the <c>functions</c> read model in step with function events, in the same transaction.</summary>
-public sealed class FunctionReadModelProjection : IInlineProjection
+public sealed class FunctionReadModelProjection(string table = "functions") : IInlineProjection
 {
     /// <inheritdoc />
     public void Project(IReadOnlyList<PendingEvent> events, ICollection<NpgsqlBatchCommand> statements)
@@ -32,12 +32,12 @@ public sealed class FunctionReadModelProjection : IInlineProjection
         }
     }
 
-    private static NpgsqlBatchCommand Upsert(Guid streamId, int version, FunctionDefinition definition, DateTimeOffset at, bool isNew)
+    private NpgsqlBatchCommand Upsert(Guid streamId, int version, FunctionDefinition definition, DateTimeOffset at, bool isNew)
     {
         // A function deleted and registered again keeps its stream: the row is replaced whole.
         var upsert = new NpgsqlBatchCommand(
             $"""
-            INSERT INTO functions (name, stream_id, version, description, code_sha256, code_size_bytes, entry_point, runtime, time_limit, memory_limit,
+            INSERT INTO {table} (name, stream_id, version, description, code_sha256, code_size_bytes, entry_point, runtime, time_limit, memory_limit,
                 environment, execution_permission, default_priority, retry_enabled, retry_errors, enabled, created_at, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $17)
             ON CONFLICT (name) DO UPDATE SET version = excluded.version, description = excluded.description, code_sha256 = excluded.code_sha256,
@@ -45,7 +45,7 @@ public sealed class FunctionReadModelProjection : IInlineProjection
                 memory_limit = excluded.memory_limit, environment = excluded.environment, execution_permission = excluded.execution_permission,
                 default_priority = excluded.default_priority, retry_enabled = excluded.retry_enabled, retry_errors = excluded.retry_errors,
                 enabled = excluded.enabled, updated_at = excluded.updated_at{(isNew ? ", created_at = excluded.created_at" : "")}
-            WHERE functions.version < excluded.version
+            WHERE {table}.version < excluded.version
             """);
         upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = definition.Name });
         upsert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = streamId });
@@ -67,9 +67,9 @@ public sealed class FunctionReadModelProjection : IInlineProjection
         return upsert;
     }
 
-    private static NpgsqlBatchCommand SetEnabled(Guid streamId, int version, bool enabled, DateTimeOffset at)
+    private NpgsqlBatchCommand SetEnabled(Guid streamId, int version, bool enabled, DateTimeOffset at)
     {
-        var update = new NpgsqlBatchCommand("UPDATE functions SET enabled = $3, version = $2, updated_at = $4 WHERE stream_id = $1 AND version < $2");
+        var update = new NpgsqlBatchCommand($"UPDATE {table} SET enabled = $3, version = $2, updated_at = $4 WHERE stream_id = $1 AND version < $2");
         update.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = streamId });
         update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
         update.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = enabled });
@@ -77,10 +77,10 @@ public sealed class FunctionReadModelProjection : IInlineProjection
         return update;
     }
 
-    private static NpgsqlBatchCommand Delete(Guid streamId)
+    private NpgsqlBatchCommand Delete(Guid streamId)
     {
         // The function's tasks and their history stay: only the registry entry goes.
-        var delete = new NpgsqlBatchCommand("DELETE FROM functions WHERE stream_id = $1");
+        var delete = new NpgsqlBatchCommand($"DELETE FROM {table} WHERE stream_id = $1");
         delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = streamId });
         return delete;
     }

@@ -6,7 +6,7 @@ using Tasks.EventStore.Writing;
 namespace Tasks.Projections.ReadModels;
 
 /// <summary>Keeps the <c>schedules</c> read model in step with schedule events, in the same transaction.</summary>
-public sealed class ScheduleReadModelProjection : IInlineProjection
+public sealed class ScheduleReadModelProjection(string table = "schedules") : IInlineProjection
 {
     /// <inheritdoc />
     public void Project(IReadOnlyList<PendingEvent> events, ICollection<NpgsqlBatchCommand> statements)
@@ -29,11 +29,11 @@ public sealed class ScheduleReadModelProjection : IInlineProjection
         }
     }
 
-    private static NpgsqlBatchCommand Insert(Guid id, int version, ScheduleCreated created)
+    private NpgsqlBatchCommand Insert(Guid id, int version, ScheduleCreated created)
     {
         var insert = new NpgsqlBatchCommand(
-            """
-            INSERT INTO schedules (id, version, function_name, data, priority, tags, start_at, interval_seconds, next_at, created_at, updated_at,
+            $"""
+            INSERT INTO {table} (id, version, function_name, data, priority, tags, start_at, interval_seconds, next_at, created_at, updated_at,
                 created_by_user_id, created_by_application_id)
             VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $7, $9, $9, $10, $11)
             ON CONFLICT (id) DO NOTHING
@@ -52,9 +52,9 @@ public sealed class ScheduleReadModelProjection : IInlineProjection
         return insert;
     }
 
-    private static NpgsqlBatchCommand Fired(Guid id, int version, ScheduleFired fired)
+    private NpgsqlBatchCommand Fired(Guid id, int version, ScheduleFired fired)
     {
-        var update = new NpgsqlBatchCommand("UPDATE schedules SET version = $2, next_at = $3, last_fired_at = $4, updated_at = $4 WHERE id = $1 AND version < $2");
+        var update = new NpgsqlBatchCommand($"UPDATE {table} SET version = $2, next_at = $3, last_fired_at = $4, updated_at = $4 WHERE id = $1 AND version < $2");
         update.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
         update.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = fired.NextTimestamp });
@@ -62,9 +62,9 @@ public sealed class ScheduleReadModelProjection : IInlineProjection
         return update;
     }
 
-    private static NpgsqlBatchCommand Delete(Guid id)
+    private NpgsqlBatchCommand Delete(Guid id)
     {
-        var delete = new NpgsqlBatchCommand("DELETE FROM schedules WHERE id = $1");
+        var delete = new NpgsqlBatchCommand($"DELETE FROM {table} WHERE id = $1");
         delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         return delete;
     }
