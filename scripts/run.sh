@@ -10,4 +10,5 @@ fi
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 echo "Serving on $ASPNETCORE_URLS (health: /health/live, /health/ready)"
-exec dotnet "$root/src/Tasks.Api/bin/$configuration/net10.0/Tasks.Api.dll"
+cd "$root/src/Tasks.Api/bin/$configuration/net10.0"
+exec dotnet Tasks.Api.dll
