@@ -1,0 +1,3 @@
+using Tasks.Benchmarks;
+
+return await BenchProgram.RunAsync(args);
