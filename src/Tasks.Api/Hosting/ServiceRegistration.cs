@@ -1,4 +1,5 @@
 using Npgsql;
+using Tasks.EventStore.Connections;
 using Tasks.EventStore.Notifications;
 using Tasks.EventStore.Running;
 using Tasks.EventStore.Subscriptions;
@@ -20,7 +21,7 @@ public static class ServiceRegistration
             throw new InvalidOperationException("ConnectionStrings:Postgres is not set (environment variable ConnectionStrings__Postgres); `make run` sets it to a local cluster.");
         }
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "tasks" }.Build());
+        services.AddSingleton(_ => EventStoreDataSource.Create(connectionString));
         services.AddSingleton<LogSignal>();
         services.AddSingleton(sp => TaskEventStore.Create(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LogSignal>()));
         services.AddSingleton(sp => new CommandRunner(sp.GetRequiredService<EventStore.EventStore>()));

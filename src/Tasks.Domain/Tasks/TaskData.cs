@@ -52,6 +52,18 @@ public sealed record TaskData
     public static TaskData Create(string? json) =>
         TryCreate(json, out var data, out var error) ? data : throw new ArgumentException(error.Message, nameof(json));
 
+    /// <summary>
+    /// Wraps JSON text that was validated when it was first accepted, such as data read back from the
+    /// event log. Skips the parse and size check, which would only repeat work already done.
+    /// </summary>
+    /// <param name="json">A JSON object as text, as a <see cref="TaskData"/> once held it.</param>
+    /// <returns>The data.</returns>
+    public static TaskData FromValidated(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return new TaskData(json);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Json;
 

@@ -15,6 +15,7 @@ public sealed class UnitOfWork
     private readonly EventStore store;
     private readonly List<PendingEvent> events = [];
     private readonly List<(Guid StreamId, ExpectedVersion Expected)> expectations = [];
+    private readonly HashSet<Guid> appendedStreams = [];
     private readonly List<NpgsqlBatchCommand> statements = [];
     private (string MessageId, string Source)? inbox;
 
@@ -28,7 +29,7 @@ public sealed class UnitOfWork
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamType);
         ArgumentNullException.ThrowIfNull(newEvents);
-        if (expectations.Exists(e => e.StreamId == streamId))
+        if (!appendedStreams.Add(streamId))
         {
             throw new InvalidOperationException($"stream {streamId} is appended to twice in one unit of work; append all its events at once");
         }

@@ -11,8 +11,14 @@ public sealed class TaskDataJsonConverter : JsonConverter<TaskData>
     /// <inheritdoc />
     public override TaskData Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("task data is stored as a JSON object");
+        }
+
+        // Data in the log was validated when it was accepted: read its text once, without a second parse.
         using var document = JsonDocument.ParseValue(ref reader);
-        return TaskData.Create(document.RootElement.GetRawText());
+        return TaskData.FromValidated(document.RootElement.GetRawText());
     }
 
     /// <inheritdoc />
