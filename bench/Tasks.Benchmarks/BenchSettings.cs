@@ -16,6 +16,8 @@ internal sealed record BenchSettings(
     int SingleWriters,
     int BulkWriters,
     int BulkBatchSize,
+    int RebuildTasks,
+    int RebuildRounds,
     string? ExtraConnectionSettings,
     string PgbenchPath)
 {
@@ -26,6 +28,7 @@ internal sealed record BenchSettings(
                BENCH_SECONDS (10: timed seconds of load, and as many of pgbench)
                BENCH_ROUNDS (5: slices the two alternate in)  BENCH_WARMUP_SECONDS (2)
                BENCH_SINGLE_WRITERS (16)  BENCH_BULK_WRITERS (4)  BENCH_BULK_BATCH (1000)
+               BENCH_REBUILD_TASKS (100000)  BENCH_REBUILD_ROUNDS (3)
                BENCH_NPGSQL (extra connection-string settings, e.g. "Max Auto Prepare=10")
                PGBENCH (path of pgbench; default: /usr/bin/pgbench, else PATH)
         """;
@@ -68,6 +71,8 @@ internal sealed record BenchSettings(
             Number("BENCH_SINGLE_WRITERS", 16, min: 1),
             Number("BENCH_BULK_WRITERS", 4, min: 1),
             Number("BENCH_BULK_BATCH", 1000, min: 2),
+            Number("BENCH_REBUILD_TASKS", 100_000, min: 1),
+            Number("BENCH_REBUILD_ROUNDS", 3, min: 1),
             Environment.GetEnvironmentVariable("BENCH_NPGSQL"),
             Environment.GetEnvironmentVariable("PGBENCH") is { Length: > 0 } pgbench ? pgbench : DefaultPgbench());
     }

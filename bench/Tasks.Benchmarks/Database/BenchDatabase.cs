@@ -1,5 +1,6 @@
 using Npgsql;
 using Tasks.Benchmarks.Running;
+using Tasks.EventStore.Connections;
 using Tasks.EventStore.Migrations;
 using Tasks.EventStore.Notifications;
 using Tasks.Projections;
@@ -47,7 +48,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
 
         var connection = ConnectionFor(settings, writers);
-        var dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString) { Name = "tasks-bench" }.Build();
+        // The service's own pool settings, so the bench measures what runs in production.
+        var dataSource = EventStoreDataSource.Create(connection.ConnectionString, "tasks-bench");
         try
         {
             await new Migrator(dataSource).ApplyAsync(TaskEventStore.Migrations, cancellationToken);
