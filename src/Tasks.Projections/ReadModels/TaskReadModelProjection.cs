@@ -86,7 +86,7 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
             INSERT INTO {tables.Tasks} (id, version, status, status_changed_at, function_name, data, start_at, priority, tags, created_at, updated_at,
                 created_by_user_id, created_by_application_id, retry_for_task_ids, new_at)
             VALUES ($1, $2, 'new', $3, $4, $5::jsonb, $6, $7, $8, $3, $3, $9, $10, $11, $3)
-            ON CONFLICT (id) DO NOTHING
+            {tables.OnConflictSkip("id")}
             """);
         insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = taskId });
         insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
@@ -113,7 +113,7 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
                 ARRAY(SELECT jsonb_array_elements_text(retry_for)::uuid), at
             FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::int[], $8::jsonb[], $9::text[], $10::text[], $11::jsonb[])
                 AS t(id, version, at, function_name, data, start_at, priority, tags, user_id, application_id, retry_for)
-            ON CONFLICT (id) DO NOTHING
+            {tables.OnConflictSkip("id")}
             """);
         // Lists differ in length from row to row, and PostgreSQL arrays must be rectangular: each row's list travels as a JSON array.
         insert.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.StreamId)] });
@@ -137,7 +137,7 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
             $"""
             INSERT INTO {tables.Queue} (task_id, function_name, priority, start_at)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[])
-            ON CONFLICT (task_id) DO NOTHING
+            {tables.OnConflictSkip("task_id")}
             """);
         enqueue.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.StreamId)] });
         enqueue.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. created.Select(c => c.FunctionName)] });
@@ -148,7 +148,7 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
 
     private NpgsqlBatchCommand Enqueue(Guid taskId, TaskCreated created)
     {
-        var enqueue = new NpgsqlBatchCommand($"INSERT INTO {tables.Queue} (task_id, function_name, priority, start_at) VALUES ($1, $2, $3, $4) ON CONFLICT (task_id) DO NOTHING");
+        var enqueue = new NpgsqlBatchCommand($"INSERT INTO {tables.Queue} (task_id, function_name, priority, start_at) VALUES ($1, $2, $3, $4) {tables.OnConflictSkip("task_id")}");
         enqueue.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = taskId });
         enqueue.Parameters.Add(new NpgsqlParameter<string> { TypedValue = created.FunctionName });
         enqueue.Parameters.Add(new NpgsqlParameter<int> { TypedValue = created.Priority });
@@ -187,11 +187,18 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
 /// <summary>The tables a task projection writes: the live ones, or a rebuild's new ones.</summary>
 /// <param name="Tasks">The task read model.</param>
 /// <param name="Queue">The dispatch queue.</param>
-public sealed record TaskTables(string Tasks, string Queue)
+/// <param name="Replaying">
+/// Whether events may arrive twice (a rebuild catching up): creations then skip rows that exist.
+/// Live writes need no such guard, since the log's unique (stream, version) already refuses a second
+/// creation, and the guard costs every insert a speculative check.
+/// </param>
+public sealed record TaskTables(string Tasks, string Queue, bool Replaying = false)
 {
     /// <summary>The tables the service reads.</summary>
     public static TaskTables Live { get; } = new("tasks", "dispatch_queue");
 
     /// <summary>The tables a rebuild fills before they replace the live ones.</summary>
-    public static TaskTables Rebuild { get; } = new("tasks_rebuild", "dispatch_queue_rebuild");
+    public static TaskTables Rebuild { get; } = new("tasks_rebuild", "dispatch_queue_rebuild", Replaying: true);
+
+    internal string OnConflictSkip(string key) => Replaying ? $"ON CONFLICT ({key}) DO NOTHING" : string.Empty;
 }

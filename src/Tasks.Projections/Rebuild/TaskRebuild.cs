@@ -27,7 +27,7 @@ public sealed class TaskRebuild : IRebuildableProjection
     public bool NeedsIndexesWhileLoading => false;
 
     /// <inheritdoc />
-    public IInlineProjection IntoRebuildTables() => new TaskReadModelProjection(new TaskTables(TaskTables.Live.Tasks + ProjectionRebuilder.Suffix, TaskTables.Live.Queue + ProjectionRebuilder.Suffix));
+    public IInlineProjection IntoRebuildTables() => new TaskReadModelProjection(new TaskTables(TaskTables.Live.Tasks + ProjectionRebuilder.Suffix, TaskTables.Live.Queue + ProjectionRebuilder.Suffix, Replaying: true));
 
     /// <inheritdoc />
     public async Task BulkLoadAsync(IAsyncEnumerable<RecordedEvent> eventsByStream, NpgsqlDataSource dataSource, Action<long> progress, CancellationToken cancellationToken)
