@@ -16,6 +16,9 @@ internal static class ScenarioRegistry
         new(AppendBulkScenario.Name, AppendBulkScenario.RunAsync),
 
         new(RebuildScenario.Name, RebuildScenario.RunAsync),
+        new(GraphQLInProcessScenarios.ExecName, GraphQLInProcessScenarios.ExecAsync),
+        new(GraphQLInProcessScenarios.IntrospectionName, GraphQLInProcessScenarios.IntrospectionAsync),
+        new(GraphQLHttpScenario.Name, GraphQLHttpScenario.RunAsync),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
