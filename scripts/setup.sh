@@ -19,3 +19,10 @@ fi
 command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK (dotnet) is required" >&2; exit 1; }
 cd "$root"
 dotnet restore Tasks.sln --verbosity quiet
+
+# graphql-js, the reference implementation, checks in the tests that standard tools accept our engine.
+compat="$root/tests/Tasks.GraphQL.Tests/Compatibility/graphql-js"
+if [ ! -d "$compat/node_modules/graphql" ]; then
+  command -v npm >/dev/null 2>&1 || { echo "Node.js and npm are required for the GraphQL compatibility tests" >&2; exit 1; }
+  npm ci --prefix "$compat" --silent --no-audit --no-fund
+fi
