@@ -107,11 +107,31 @@ public sealed class SchemaBuildingTests
     [InlineData("directive @skip on FIELD type Query { a: Int }", "Directive \"@skip\" already exists")]
     [InlineData("schema { query: Query mutation: Query } type Query { a: Int }", "must all be different types")]
     [InlineData("type Query { a: Int } query { a }", "cannot contain executable definitions")]
+    [InlineData("type Query @unknown { a: Int }", "Unknown directive \"@unknown\" on Query.")]
+    [InlineData("type Query { a: Int @oneOf }", "Directive \"@oneOf\" may not be used on FIELD_DEFINITION (Query.a).")]
+    [InlineData("directive @tag(name: String!) on FIELD_DEFINITION type Query { a: Int @tag(name: \"x\") @tag(name: \"y\") }", "can only be used once at Query.a")]
+    [InlineData("directive @tag(name: String!) on FIELD_DEFINITION type Query { a: Int @tag }", "argument \"name\" of type \"String!\" is required")]
+    [InlineData("type Query { a: Int @deprecated(reason: 5) }", "has an invalid value 5")]
+    [InlineData("type Query { a: Int @deprecated(why: \"x\") }", "Unknown argument \"why\" on directive \"@deprecated\"")]
+    [InlineData("type Query { a(x: Int = \"one\"): Int }", "The default value \"one\" of Query.a.x is not a valid Int.")]
+    [InlineData("input In { x: [Int!] = [1, null] } type Query { a(i: In): Int }", "is not a valid [Int!]")]
     public void A_schema_breaking_a_type_system_rule_is_refused_with_the_rule_named(string sdl, string expected)
     {
         var error = Assert.Throws<SchemaValidationException>(() => SchemaBuilder.FromSdl(sdl).Build());
 
         Assert.Contains(error.Errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Repeatable_directives_and_valid_defaults_are_accepted()
+    {
+        var schema = SchemaBuilder.FromSdl("""
+            directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT
+            input In { x: [Int!] = [1, 2] y: Int = 3 }
+            type Query @tag(name: "root") { a(i: In = {x: 1}): Int @tag(name: "x") @tag(name: "y") }
+            """).Build();
+
+        Assert.Equal(2, schema.Query.Fields["a"].Directives.Count);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Tasks.GraphQL.Execution.Coercion;
+using Tasks.GraphQL.Language;
+
 namespace Tasks.GraphQL.TypeSystem.Building;
 
 /// <summary>The type system's validation rules (spec §3: "Type Validation" of each kind, and the schema's root types).</summary>
@@ -46,7 +49,118 @@ internal static class SchemaValidator
             }
         }
 
+        ValidateAppliedDirectives(schema, errors);
         return errors;
+    }
+
+    // Directives written in the SDL must exist, sit where they may, appear once unless repeatable, and get valid arguments.
+    private static void ValidateAppliedDirectives(Schema schema, List<string> errors)
+    {
+        void Check(string where, DirectiveLocation location, IReadOnlyList<AppliedDirective> applied)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var directive in applied)
+            {
+                var definition = schema.GetDirective(directive.Name);
+                if (definition is null)
+                {
+                    errors.Add($"Unknown directive \"@{directive.Name}\" on {where}.");
+                    continue;
+                }
+
+                if (!definition.Locations.Contains(location))
+                {
+                    errors.Add($"Directive \"@{directive.Name}\" may not be used on {location.ToSpecName()} ({where}).");
+                }
+
+                if (!seen.Add(directive.Name) && !definition.IsRepeatable)
+                {
+                    errors.Add($"The directive \"@{directive.Name}\" can only be used once at {where}.");
+                }
+
+                foreach (var argument in directive.Arguments)
+                {
+                    if (!definition.Arguments.TryGetValue(argument.Name.Value, out var argumentDefinition))
+                    {
+                        errors.Add($"Unknown argument \"{argument.Name.Value}\" on directive \"@{directive.Name}\" ({where}).");
+                    }
+                    else if (!LiteralCoercion.TryCoerce(argument.Value, argumentDefinition.Type, null, out _))
+                    {
+                        errors.Add($"Argument \"@{directive.Name}({argument.Name.Value}:)\" has an invalid value {Printer.Print(argument.Value)} ({where}).");
+                    }
+                }
+
+                foreach (var required in definition.Arguments.Values.Where(a => a.IsRequired && directive.Arguments.All(given => given.Name.Value != a.Name)))
+                {
+                    errors.Add($"Directive \"@{directive.Name}\" argument \"{required.Name}\" of type \"{required.Type}\" is required, but it was not provided ({where}).");
+                }
+            }
+        }
+
+        void CheckInputValues(string owner, DirectiveLocation location, IEnumerable<InputValueDefinition> values)
+        {
+            foreach (var value in values)
+            {
+                Check($"{owner}({value.Name}:)", location, value.Directives);
+                if (value.DefaultValue is { } defaultValue && !LiteralCoercion.TryCoerce(defaultValue, value.Type, null, out _))
+                {
+                    errors.Add($"The default value {Printer.Print(defaultValue)} of {owner}.{value.Name} is not a valid {value.Type}.");
+                }
+            }
+        }
+
+        foreach (var type in schema.Types.Values.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            switch (type)
+            {
+                case ObjectType objectType:
+                    Check(objectType.Name, DirectiveLocation.Object, objectType.Directives);
+                    foreach (var field in objectType.Fields.Values)
+                    {
+                        Check($"{objectType.Name}.{field.Name}", DirectiveLocation.FieldDefinition, field.Directives);
+                        CheckInputValues($"{objectType.Name}.{field.Name}", DirectiveLocation.ArgumentDefinition, field.Arguments.Values);
+                    }
+
+                    break;
+                case InterfaceType interfaceType:
+                    Check(interfaceType.Name, DirectiveLocation.Interface, interfaceType.Directives);
+                    foreach (var field in interfaceType.Fields.Values)
+                    {
+                        Check($"{interfaceType.Name}.{field.Name}", DirectiveLocation.FieldDefinition, field.Directives);
+                        CheckInputValues($"{interfaceType.Name}.{field.Name}", DirectiveLocation.ArgumentDefinition, field.Arguments.Values);
+                    }
+
+                    break;
+                case UnionType union:
+                    Check(union.Name, DirectiveLocation.Union, union.Directives);
+                    break;
+                case EnumType enumType:
+                    Check(enumType.Name, DirectiveLocation.Enum, enumType.Directives);
+                    foreach (var value in enumType.Values.Values)
+                    {
+                        Check($"{enumType.Name}.{value.Name}", DirectiveLocation.EnumValue, value.Directives);
+                    }
+
+                    break;
+                case InputObjectType input:
+                    Check(input.Name, DirectiveLocation.InputObject, input.Directives);
+                    CheckInputValues(input.Name, DirectiveLocation.InputFieldDefinition, input.Fields.Values);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        foreach (var directive in schema.Directives.Values)
+        {
+            foreach (var argument in directive.Arguments.Values.Where(a => a.DefaultValue is not null))
+            {
+                if (!LiteralCoercion.TryCoerce(argument.DefaultValue!, argument.Type, null, out _))
+                {
+                    errors.Add($"The default value {Printer.Print(argument.DefaultValue!)} of @{directive.Name}({argument.Name}:) is not a valid {argument.Type}.");
+                }
+            }
+        }
     }
 
     private static void ValidateRoots(Schema schema, List<string> errors)
