@@ -1,3 +1,4 @@
+using Tasks.GraphQL.Introspection;
 using Tasks.GraphQL.Language;
 using Tasks.GraphQL.TypeSystem;
 
@@ -11,11 +12,6 @@ namespace Tasks.GraphQL.Validation;
 /// </summary>
 public sealed class TypeInfo
 {
-    private static readonly Dictionary<string, InputValueDefinition> TypeMetaFieldArguments = new(StringComparer.Ordinal)
-    {
-        ["name"] = new InputValueDefinition("name", new NonNullType(BuiltInScalars.String)),
-    };
-
     private readonly Schema _schema;
     private readonly List<INamedType?> _parentTypes = [];
     private readonly List<IGraphQLType?> _types = [];
@@ -23,9 +19,6 @@ public sealed class TypeInfo
     private readonly List<IGraphQLType?> _inputTypes = [];
     private readonly List<IValueNode?> _defaultValues = [];
     private bool _insideDirective;
-    private FieldDefinition? _typeNameField;
-    private FieldDefinition? _schemaField;
-    private FieldDefinition? _typeField;
 
     /// <summary>Creates the tracker for documents checked against <paramref name="schema"/>.</summary>
     /// <param name="schema">The schema the document is read against.</param>
@@ -74,22 +67,13 @@ public sealed class TypeInfo
         {
             switch (name)
             {
+                // The executor's own meta-field definitions: validation and execution agree on them by construction.
                 case "__typename" when parentType is IComplexType or UnionType:
-                    return _typeNameField ??= new FieldDefinition("__typename", new NonNullType(StringType()))
-                    {
-                        Description = "The name of the current Object type at runtime.",
-                    };
-                case "__schema" when ReferenceEquals(parentType, _schema.Query) && _schema.GetType("__Schema") is ObjectType schemaType:
-                    return _schemaField ??= new FieldDefinition("__schema", new NonNullType(schemaType))
-                    {
-                        Description = "Access the current type schema of this server.",
-                    };
-                case "__type" when ReferenceEquals(parentType, _schema.Query) && _schema.GetType("__Type") is ObjectType typeType:
-                    return _typeField ??= new FieldDefinition("__type", typeType)
-                    {
-                        Description = "Request the type information of a single type.",
-                        Arguments = TypeMetaFieldArguments,
-                    };
+                    return IntrospectionFields.TypeName;
+                case "__schema" when ReferenceEquals(parentType, _schema.Query) && _schema.GetType("__Schema") is not null:
+                    return IntrospectionFields.Schema;
+                case "__type" when ReferenceEquals(parentType, _schema.Query) && _schema.GetType("__Type") is not null:
+                    return IntrospectionFields.Type;
             }
         }
 
@@ -212,7 +196,6 @@ public sealed class TypeInfo
         }
     }
 
-    private ScalarType StringType() => _schema.GetType("String") as ScalarType ?? BuiltInScalars.String;
 
     private static IGraphQLType? OutputTypeOrNull(IGraphQLType? type) => type is not null && type.IsOutputType() ? type : null;
 

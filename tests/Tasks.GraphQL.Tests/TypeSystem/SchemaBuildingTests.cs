@@ -144,6 +144,16 @@ public sealed class SchemaBuildingTests
     }
 
     [Fact]
+    public async Task A_resolver_returning_a_task_is_awaited_rather_than_taken_as_the_value()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { n: Int }").Resolve("Query", "n", _ => Task.FromResult(42)).Build();
+
+        var value = await schema.Query.Fields["n"].Resolver!(null!);
+
+        Assert.Equal(42, value);
+    }
+
+    [Fact]
     public void An_enum_can_be_bound_to_the_values_resolvers_use()
     {
         var schema = SchemaBuilder.FromSdl("enum Color { RED GREEN } type Query { c: Color }")

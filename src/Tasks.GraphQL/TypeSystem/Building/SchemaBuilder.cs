@@ -52,6 +52,14 @@ public sealed class SchemaBuilder
         return Resolve(type, field, context => ValueTask.FromResult(resolver(context)));
     }
 
+    /// <summary>Binds an asynchronous resolver of <paramref name="type"/>.<paramref name="field"/> (so a task is awaited, never returned as the value).</summary>
+    public SchemaBuilder Resolve<T>(string type, string field, Func<IResolverContext, Task<T>> resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        FieldResolver awaiting = async context => await resolver(context);
+        return Resolve(type, field, awaiting);
+    }
+
     /// <summary>Binds the source stream of the subscription field <paramref name="type"/>.<paramref name="field"/>.</summary>
     public SchemaBuilder Subscribe(string type, string field, SubscriptionResolver subscriber)
     {
