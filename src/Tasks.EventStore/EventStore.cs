@@ -63,7 +63,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
             ORDER BY tx_id, seq
             LIMIT $3
             """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(TransactionIds.Parameter(after.TransactionId));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Sequence });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
         return await ReadAllAsync(command, cancellationToken);
@@ -75,8 +75,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
     /// </summary>
     public async Task<ulong> FinishedTransactionBoundAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = DataSource.CreateCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-        return ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = DataSource.CreateCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetFieldValue<ulong>(0);
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = streamTypes });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = transactionBound.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(TransactionIds.Parameter(transactionBound));
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -112,7 +114,7 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
             $"SELECT {Columns} FROM events WHERE (tx_id, seq) > ($1::text::xid8, $2) ORDER BY tx_id, seq",
             connection,
             transaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(TransactionIds.Parameter(after.TransactionId));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Sequence });
         return await ReadAllAsync(command, cancellationToken);
     }
@@ -122,15 +124,31 @@ public sealed class EventStore(NpgsqlDataSource dataSource, EventTypeRegistry ty
     {
         await using var command = DataSource.CreateCommand(
             """
-            SELECT tx_id::text, seq FROM events
+            SELECT tx_id, seq FROM events
             WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY tx_id DESC, seq DESC
             LIMIT 1
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new LogPosition(ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(1))
+            ? new LogPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
             : LogPosition.Start;
+    }
+
+    /// <summary>How many events readers could read after <paramref name="after"/> now, counted up to <paramref name="limit"/> (a subscriber's lag).</summary>
+    public async Task<long> CountReadableAfterAsync(LogPosition after, long limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand(
+            """
+            SELECT count(*) FROM (
+                SELECT 1 FROM events
+                WHERE (tx_id, seq) > ($1::text::xid8, $2) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                LIMIT $3) behind
+            """);
+        command.Parameters.Add(TransactionIds.Parameter(after.TransactionId));
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Sequence });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)

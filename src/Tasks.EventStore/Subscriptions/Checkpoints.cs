@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using Tasks.EventStore.Log;
 
@@ -11,11 +10,11 @@ public static class Checkpoints
     public static async Task<LogPosition> ReadAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        await using var command = dataSource.CreateCommand("SELECT tx_id::text, seq FROM log_checkpoints WHERE name = $1");
+        await using var command = dataSource.CreateCommand("SELECT tx_id, seq FROM log_checkpoints WHERE name = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new LogPosition(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
+            ? new LogPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1))
             : LogPosition.Start;
     }
 
@@ -27,9 +26,9 @@ public static class Checkpoints
     {
         var command = new NpgsqlBatchCommand("SELECT log_checkpoint_advance($1, $2::text::xid8, $3, $4::text::xid8, $5)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = from.TransactionId.ToString(CultureInfo.InvariantCulture) });
+        command.Parameters.Add(TransactionIds.Parameter(from.TransactionId));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Sequence });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = to.TransactionId.ToString(CultureInfo.InvariantCulture) });
+        command.Parameters.Add(TransactionIds.Parameter(to.TransactionId));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = to.Sequence });
         return command;
     }

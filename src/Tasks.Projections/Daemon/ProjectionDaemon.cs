@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -32,12 +31,7 @@ public sealed class ProjectionDaemon(EventStore.EventStore store, IEnumerable<IL
         foreach (var handler in handlers)
         {
             var checkpoint = await Checkpoints.ReadAsync(store.DataSource, handler.Name, cancellationToken);
-            await using var count = store.DataSource.CreateCommand(
-                "SELECT count(*) FROM (SELECT 1 FROM events WHERE (tx_id, seq) > ($1::text::xid8, $2) AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) LIMIT $3) behind");
-            count.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checkpoint.TransactionId.ToString(CultureInfo.InvariantCulture) });
-            count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = checkpoint.Sequence });
-            count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LagCountLimit });
-            var behind = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            var behind = await store.CountReadableAfterAsync(checkpoint, LagCountLimit, cancellationToken);
             DateTimeOffset? last;
             lock (running)
             {
