@@ -26,3 +26,11 @@ if [ ! -d "$compat/node_modules/graphql" ]; then
   command -v npm >/dev/null 2>&1 || { echo "Node.js and npm are required for the GraphQL compatibility tests" >&2; exit 1; }
   npm ci --prefix "$compat" --silent --no-audit --no-fund
 fi
+
+# GraphiQL, the browser IDE at /graphql: its browser bundles, embedded into Tasks.Api (src/Tasks.Api/Ide/Ide.targets).
+# Installed again when the lock file is newer than what npm last installed.
+ide="$root/src/Tasks.Api/Ide"
+if [ ! -f "$ide/node_modules/graphiql/graphiql.min.js" ] || [ "$ide/package-lock.json" -nt "$ide/node_modules/.package-lock.json" ]; then
+  command -v npm >/dev/null 2>&1 || { echo "Node.js and npm are required for the GraphQL IDE (GraphiQL) that Tasks.Api embeds" >&2; exit 1; }
+  npm ci --prefix "$ide" --silent --no-audit --no-fund
+fi
