@@ -1,19 +1,29 @@
 using Npgsql;
+using Tasks.Api.Authentication;
+using Tasks.Api.Execution;
+using Tasks.Api.Functions;
+using Tasks.Api.Schedules;
+using Tasks.Api.Schema;
+using Tasks.Api.Subscriptions;
+using Tasks.Api.Tasks;
 using Tasks.EventStore.Connections;
 using Tasks.EventStore.Notifications;
 using Tasks.EventStore.Running;
 using Tasks.EventStore.Subscriptions;
+using Tasks.GraphQL.Execution;
 using Tasks.Projections;
 using Tasks.Projections.Daemon;
+using Tasks.Projections.Logs;
+using Tasks.Projections.Queries;
 
 namespace Tasks.Api.Hosting;
 
-/// <summary>Composes the service: the database, the event store, the schema, notifications and the projection daemon.</summary>
+/// <summary>Composes the service: the database, the event store, the schema, notifications, the projection daemon and the API.</summary>
 public static class ServiceRegistration
 {
     /// <summary>Registers everything the service runs.</summary>
-    /// <exception cref="InvalidOperationException">No PostgreSQL connection string is configured.</exception>
-    public static IServiceCollection AddTaskService(this IServiceCollection services, IConfiguration configuration)
+    /// <exception cref="InvalidOperationException">No PostgreSQL connection string is configured, or no token issuer.</exception>
+    public static IServiceCollection AddTaskService(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = configuration.GetConnectionString("Postgres");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -33,6 +43,39 @@ public static class ServiceRegistration
         services.AddSingleton<ILogHandler, TaskActivityProjection>();
         services.AddSingleton<ProjectionDaemon>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
+
+        services.AddTaskAuthentication(configuration, environment);
+        services.AddTaskApi(configuration);
         return services;
+    }
+
+    private static void AddTaskApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ReadModelQueryExecutor>();
+        services.AddSingleton<TaskReader>();
+        services.AddSingleton<TaskHistory>();
+        services.AddSingleton<TaskMutations>();
+        services.AddSingleton<TaskLogStore>();
+        services.AddSingleton<FunctionReader>();
+        services.AddSingleton<FunctionCatalog>();
+        services.AddSingleton<FunctionHistory>();
+        services.AddSingleton<FunctionMutations>();
+        services.AddSingleton<ScheduleReader>();
+        services.AddSingleton<ScheduleMutations>();
+        services.AddSingleton<IFunctionExecutor, UnavailableFunctionExecutor>();
+        services.AddSingleton<FunctionExecution>();
+        services.AddSingleton<TaskEventFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskEventFeed>());
+
+        var options = new ExecutionOptions
+        {
+            // executeFunction may wait up to 30 s for a function; the operation must outlive it.
+            ExecutionTimeout = TimeSpan.FromSeconds(40),
+            EnableIntrospection = configuration.GetValue("GraphQL:EnableIntrospection", true),
+        };
+        services.AddSingleton(sp => TaskApiSchema.Build(sp));
+        services.AddSingleton<IRequestExecutor>(sp => new RequestExecutor(
+            sp.GetRequiredService<GraphQL.TypeSystem.Schema>(), options, sp.GetService<ILoggerFactory>()?.CreateLogger<RequestExecutor>()));
     }
 }

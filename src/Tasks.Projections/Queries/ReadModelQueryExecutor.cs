@@ -49,4 +49,16 @@ public sealed class ReadModelQueryExecutor(NpgsqlDataSource dataSource)
 
         return compiled.ToPage(fetched, totalCount);
     }
+
+    /// <summary>Counts the rows matching <paramref name="query"/>'s filter (its sort and page are ignored).</summary>
+    /// <param name="model">The read model queried.</param>
+    /// <param name="query">The query whose filter is counted.</param>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <exception cref="QueryValidationException">The filter is not valid for the model.</exception>
+    public async Task<long> CountAsync(ReadModelDescription model, ReadModelQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = ReadModelQueryCompiler.CompileCount(model, query.Filter).ToCommand(dataSource);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }
