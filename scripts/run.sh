@@ -9,6 +9,16 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
 fi
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-echo "Serving on $ASPNETCORE_URLS (health: /health/live, /health/ready)"
+if [ -z "${Auth__SigningKey:-}" ] && [ -z "${Auth__Authority:-}" ]; then
+  # A development signing key, kept across runs so that printed tokens stay valid; never used outside this machine.
+  key_file="$root/.local/dev-signing-key"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$root/.local"
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$key_file")
+  fi
+  export Auth__SigningKey="$(cat "$key_file")"
+  echo "Auth: development signing key in .local/dev-signing-key"
+fi
+echo "Serving on $ASPNETCORE_URLS (GraphQL and its IDE: /graphql; health: /health/live, /health/ready)"
 cd "$root/src/Tasks.Api/bin/$configuration/net10.0"
 exec dotnet Tasks.Api.dll
