@@ -5,8 +5,10 @@ namespace Tasks.Api.Filtering;
 
 /// <summary>
 /// Turns a coerced <c>order</c> argument (a list of sort input objects) into the read model's sort keys, so resolvers
-/// never interpret sort inputs themselves. Objects apply in list order; the keys of one object in the order its
-/// dictionary lists them; a nested object such as <c>error: { type: ASC }</c> names its read-model field.
+/// never interpret sort inputs themselves. Objects apply in list order, and each sets exactly one key: the engine
+/// coerces an input object's fields in schema order, not in the order a client wrote them, so two keys in one object
+/// would sort in an order the client did not choose. A nested object such as <c>error: { type: ASC }</c> names its
+/// read-model field.
 /// </summary>
 public static class SortInputTranslator
 {
@@ -15,7 +17,7 @@ public static class SortInputTranslator
     /// <param name="order">The coerced argument: null, or a list of input objects (<c>IReadOnlyDictionary&lt;string, object?&gt;</c>).</param>
     /// <param name="argument">The argument's name, the first segment of error paths.</param>
     /// <exception cref="global::Tasks.GraphQL.Execution.GraphQLException">
-    /// The input is not valid (code VALIDATION): an object sets no key, a field is sorted on twice, a direction is
+    /// The input is not valid (code VALIDATION): an object sets no key or several, a field is sorted on twice, a direction is
     /// not ASC or DESC.
     /// </exception>
     public static IReadOnlyList<SortField> Translate(FilterInputMapping mapping, object? order, string argument = "order")
@@ -47,6 +49,11 @@ public static class SortInputTranslator
             if (keys.Count == before)
             {
                 throw FilterValidation.Error(at, "sets no sort key: give a field and ASC or DESC, e.g. { creationTimestamp: DESC }");
+            }
+
+            if (keys.Count > before + 1)
+            {
+                throw FilterValidation.Error(at, "sets several sort keys: give one key per list item, in the order they apply, e.g. [{ priority: DESC }, { creationTimestamp: ASC }]");
             }
         }
 

@@ -305,10 +305,11 @@ internal sealed class FilterSqlBuilder(ReadModelDescription model, SqlParameterL
     private static bool Supports(FieldKind kind, FilterOperator filterOperator) => kind switch
     {
         FieldKind.Text => true,
-        FieldKind.Integer or FieldKind.Long or FieldKind.Timestamp => filterOperator
+        // UUIDs order as PostgreSQL orders them; with time-ordered ids that is creation order.
+        FieldKind.Integer or FieldKind.Long or FieldKind.Timestamp or FieldKind.Uuid => filterOperator
             is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.Gt or FilterOperator.Ge
             or FilterOperator.Lt or FilterOperator.Le or FilterOperator.In or FilterOperator.Out,
-        FieldKind.Enum or FieldKind.Uuid => filterOperator is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.In or FilterOperator.Out,
+        FieldKind.Enum => filterOperator is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.In or FilterOperator.Out,
         FieldKind.Boolean => filterOperator is FilterOperator.Eq or FilterOperator.Ne,
         _ => false,
     };

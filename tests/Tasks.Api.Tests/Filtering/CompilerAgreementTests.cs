@@ -86,9 +86,9 @@ public sealed class CompilerAgreementTests
     public void Every_sort_key_of_the_schema_compiles()
     {
         var taskOrder = List(
-            Obj(("status", "ASC"), ("statusChangedTimestamp", "DESC"), ("functionName", "ASC"), ("startTimestamp", "DESC")),
-            Obj(("priority", "ASC"), ("creationTimestamp", "DESC"), ("updateTimestamp", "ASC"), ("createdByUserId", "DESC")),
-            Obj(("createdByApplicationId", "ASC"), ("retriedByTaskId", "DESC"), ("error", Obj(("type", "ASC"), ("name", "DESC")))),
+            Obj(("status", "ASC")), Obj(("statusChangedTimestamp", "DESC")), Obj(("functionName", "ASC")), Obj(("startTimestamp", "DESC")),
+            Obj(("priority", "ASC")), Obj(("creationTimestamp", "DESC")), Obj(("updateTimestamp", "ASC")), Obj(("createdByUserId", "DESC")),
+            Obj(("createdByApplicationId", "ASC")), Obj(("retriedByTaskId", "DESC")), Obj(("error", Obj(("type", "ASC")))), Obj(("error", Obj(("name", "DESC")))),
             Obj(("id", "ASC")));
         var sort = SortInputTranslator.Translate(FilterInputMapping.Task, taskOrder);
 

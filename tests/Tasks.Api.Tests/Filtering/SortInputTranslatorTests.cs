@@ -24,11 +24,10 @@ public sealed class SortInputTranslatorTests
     }
 
     [Fact]
-    public void Several_keys_in_one_object_apply_in_dictionary_order()
+    public void Several_keys_in_one_object_are_refused_because_their_written_order_is_not_kept()
     {
-        Assert.Equal(
-            "startTimestamp asc, functionName desc, id asc",
-            Sort(FilterInputMapping.Task, List(Obj(("startTimestamp", "ASC"), ("functionName", "DESC")), Obj(("id", "ASC")))));
+        AssertValidation("order[0]", () => Sort(FilterInputMapping.Task, List(Obj(("startTimestamp", "ASC"), ("functionName", "DESC")), Obj(("id", "ASC")))));
+        AssertValidation("order[0]", () => Sort(FilterInputMapping.Task, List(Obj(("error", Obj(("type", "ASC"), ("name", "DESC")))))));
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed class SortInputTranslatorTests
     {
         Assert.Equal(
             "errorType asc, errorName desc",
-            Sort(FilterInputMapping.Task, List(Obj(("error", Obj(("type", "ASC"), ("name", "DESC")))))));
+            Sort(FilterInputMapping.Task, List(Obj(("error", Obj(("type", "ASC")))), Obj(("error", Obj(("name", "DESC")))))));
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class FilterCompilationTests
     [InlineData("count", FilterOperator.Contains)]
     [InlineData("state", FilterOperator.Gt)]
     [InlineData("state", FilterOperator.Like)]
-    [InlineData("id", FilterOperator.Lt)]
+    [InlineData("id", FilterOperator.Like)]
     [InlineData("ready", FilterOperator.Gt)]
     [InlineData("ready", FilterOperator.In)]
     [InlineData("at", FilterOperator.Contains)]
