@@ -11,7 +11,11 @@ public static class ApiExceptions
 
     /// <summary>The caller lacks every one of <paramref name="permissions"/>.</summary>
     public static GraphQLException ForbiddenAnyOf(IReadOnlyList<string> permissions, string why) =>
-        new(why, ApiErrorCodes.Forbidden, new Dictionary<string, object?> { ["permission"] = string.Join(" or ", permissions) });
+        new(why, ApiErrorCodes.Forbidden, new Dictionary<string, object?> { ["permissions"] = permissions });
+
+    /// <summary>The function may be executed by users only, and an application called.</summary>
+    public static GraphQLException ForbiddenForApplications(string functionName) =>
+        new($"The function '{functionName}' can be executed by users only (a token with a user id), not by applications.", ApiErrorCodes.Forbidden, new Dictionary<string, object?> { ["requires"] = "user" });
 
     /// <summary>No valid token was presented.</summary>
     public static GraphQLException Unauthenticated() =>

@@ -72,7 +72,7 @@ public sealed class FunctionExecution(FunctionCatalog functions, IFunctionExecut
         if (!allowed)
         {
             throw mode == ExecutionPermission.AllUsers
-                ? ApiExceptions.ForbiddenAnyOf(["a user token"], $"The function '{function.Name}' can be executed by users only, not by applications.")
+                ? ApiExceptions.ForbiddenForApplications(function.Name)
                 : ApiExceptions.ForbiddenAnyOf([Permissions.ExecuteTaskFunction, Permissions.ExecuteFunction(function.Name)], $"Executing '{function.Name}' needs {Permissions.ExecuteTaskFunction} or {Permissions.ExecuteFunction(function.Name)}.");
         }
     }

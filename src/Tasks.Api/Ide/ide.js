@@ -17,7 +17,8 @@
   // headers editor's content as the connection_init payload, so {"Authorization": "Bearer ..."} reaches the server.
   var send = GraphiQL.createFetcher({ url: endpoint.href, subscriptionUrl: subscriptionUrl.href });
 
-  // Headers still holding the placeholder are left out, so the schema loads before a token is pasted.
+  // Headers still holding the placeholder are left out rather than sent as a bogus token; the schema (and every
+  // request) loads once a real token is pasted.
   function withoutPlaceholders(headers) {
     var kept = {};
     Object.keys(headers || {}).forEach(function (name) {

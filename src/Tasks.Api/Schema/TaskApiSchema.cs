@@ -23,6 +23,10 @@ namespace Tasks.Api.Schema;
 /// </summary>
 public static class TaskApiSchema
 {
+    // Log lines per task and request: within the engine's cost limit even when several tasks' logs are selected.
+    private const int DefaultLogLines = 100;
+    private const int MaxLogLines = 1_000;
+
     /// <summary>The contract's text, as checked in.</summary>
     public static string Sdl { get; } = ReadContract();
 
@@ -111,10 +115,10 @@ public static class TaskApiSchema
             .Resolve("Task", "logs", async ctx =>
             {
                 ctx.Require(Permissions.ViewTaskLogs);
-                var first = ctx.Argument<int?>("first") ?? 1000;
-                if (first is < 0 or > TaskLogStore.MaxLinesPerRead)
+                var first = ctx.Argument<int?>("first") ?? DefaultLogLines;
+                if (first is < 1 or > MaxLogLines)
                 {
-                    throw ApiExceptions.Validation("first", $"first must be between 0 and {TaskLogStore.MaxLinesPerRead}.");
+                    throw ApiExceptions.Validation("first", $"first must be between 1 and {MaxLogLines}.");
                 }
 
                 return await logs.ReadAsync(((TaskView)ctx.Parent!).Id, ctx.Argument<DateTimeOffset?>("from"), ctx.Argument<DateTimeOffset?>("to"), first, ctx.CancellationToken);

@@ -105,7 +105,7 @@ public sealed class TaskEventFeed(EventStore.EventStore store, TaskReader tasks,
         foreach (var e in taskEvents)
         {
             var task = current.GetValueOrDefault(e.StreamId);
-            var change = new TaskChange(history.ToView(e), task?.FunctionName ?? "", task?.Tags ?? []);
+            var change = new TaskChange(history.ToView(e), task?.FunctionName, task?.Tags ?? []);
             foreach (var subscriber in targets)
             {
                 subscriber.Offer(change, logger);

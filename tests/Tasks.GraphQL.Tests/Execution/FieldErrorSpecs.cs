@@ -114,7 +114,7 @@ public sealed class FieldErrorSpecs
 
         var response = await executor.RunAsync("{ count real id when long text }");
 
-        JsonEqual("""{"data":{"count":7,"real":2,"id":"42","when":"2026-01-31T12:00:00.000Z","long":9007199254740993,"text":"a \"quoted\" ünïcode line"}}""", response);
+        JsonEqual("""{"data":{"count":7,"real":2,"id":"42","when":"2026-01-31T12:00:00.000000Z","long":9007199254740993,"text":"a \"quoted\" ünïcode line"}}""", response);
     }
 
     private static SchemaBuilder Builder() => SchemaBuilder.FromSdl(Sdl)

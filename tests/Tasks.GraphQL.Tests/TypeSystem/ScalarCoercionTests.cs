@@ -78,7 +78,7 @@ public sealed class ScalarCoercionTests
         Assert.Equal("42", Write(BuiltInScalars.Int, 42L));
         Assert.Equal("1.5", Write(BuiltInScalars.Float, 1.5));
         Assert.Equal("\"7\"", Write(BuiltInScalars.ID, 7));
-        Assert.Equal("\"2026-01-31T10:00:00.000Z\"", Write(BuiltInScalars.DateTime, new DateTimeOffset(2026, 1, 31, 12, 0, 0, TimeSpan.FromHours(2))));
+        Assert.Equal("\"2026-01-31T10:00:00.000000Z\"", Write(BuiltInScalars.DateTime, new DateTimeOffset(2026, 1, 31, 12, 0, 0, TimeSpan.FromHours(2))));
         Assert.Equal("{\"a\":1}", Write(BuiltInScalars.Json, new RawJson("{\"a\":1}")));
         Assert.Throws<ScalarSerializationException>(() => Write(BuiltInScalars.Int, 3_000_000_000L));
         Assert.Throws<ScalarSerializationException>(() => Write(BuiltInScalars.Float, double.NaN));

@@ -206,7 +206,7 @@ public static class BuiltInScalars
         public DateTimeScalar()
             : base("DateTime")
         {
-            Description = "An instant, as an RFC 3339 date-time string with an offset (for example 2026-01-31T12:00:00.000Z).";
+            Description = "An instant, as an RFC 3339 date-time string with an offset (for example 2026-01-31T12:00:00.000000Z).";
             SpecifiedByUrl = "https://scalars.graphql.org/andimarek/date-time";
         }
 
@@ -224,7 +224,8 @@ public static class BuiltInScalars
                 DateTime d when d.Kind != DateTimeKind.Unspecified => new DateTimeOffset(d.ToUniversalTime()),
                 _ => throw new ScalarSerializationException($"DateTime cannot represent value: {value}"),
             };
-            writer.WriteStringValue(instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            // Microseconds, the precision PostgreSQL keeps: a timestamp read back must compare equal to the stored one.
+            writer.WriteStringValue(instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
         }
 
         private static ScalarCoercion Parse(string text)
