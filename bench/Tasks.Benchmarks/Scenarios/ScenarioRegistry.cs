@@ -19,6 +19,8 @@ internal static class ScenarioRegistry
         new(GraphQLInProcessScenarios.ExecName, GraphQLInProcessScenarios.ExecAsync),
         new(GraphQLInProcessScenarios.IntrospectionName, GraphQLInProcessScenarios.IntrospectionAsync),
         new(GraphQLHttpScenario.Name, GraphQLHttpScenario.RunAsync),
+        new(ApiCreateScenario.Name, ApiCreateScenario.RunAsync),
+        new(ApiQueryScenario.Name, ApiQueryScenario.RunAsync),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

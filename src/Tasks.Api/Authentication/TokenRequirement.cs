@@ -48,7 +48,9 @@ public static class TokenRequirement
 
     private static async Task RejectAsync(HttpContext context)
     {
-        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        // The handler keeps its result for the request, so asking again costs nothing and tells why a token failed
+        // (the result feature is only set on success).
+        var failure = (await context.AuthenticateAsync()).Failure;
         var hasToken = context.Request.Headers.Authorization.Count > 0;
         var message = failure switch
         {

@@ -12,7 +12,7 @@ public sealed class FunctionCatalog(FunctionReader reader, TimeProvider clock)
     /// <summary>How long a cached function is trusted.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, (FunctionView Function, DateTimeOffset Expires)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (FunctionView Function, DateTimeOffset Expires)> cache = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The function named <paramref name="name"/>, or null.</summary>
     public async Task<FunctionView?> FindAsync(string name, CancellationToken cancellationToken) =>
@@ -23,9 +23,9 @@ public sealed class FunctionCatalog(FunctionReader reader, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(names);
         var now = clock.GetUtcNow();
-        var found = new Dictionary<string, FunctionView>(StringComparer.Ordinal);
+        var found = new Dictionary<string, FunctionView>(StringComparer.OrdinalIgnoreCase);
         var missing = new List<string>();
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        foreach (var name in names.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (cache.TryGetValue(name, out var entry) && entry.Expires > now)
             {

@@ -1,5 +1,6 @@
 using Npgsql;
 using Tasks.Api.Paging;
+using Tasks.Domain.Functions;
 using Tasks.Projections.Queries;
 
 namespace Tasks.Api.Functions;
@@ -7,24 +8,25 @@ namespace Tasks.Api.Functions;
 /// <summary>Reads functions from the <c>functions</c> read model.</summary>
 public sealed class FunctionReader(NpgsqlDataSource dataSource, ReadModelQueryExecutor queries)
 {
-    private static readonly string ByNames = $"SELECT {FunctionRows.SelectList} FROM functions WHERE name = ANY($1)";
+    // Names are unique regardless of case: functions are found by their stream id, which is derived from the lower-cased name.
+    private static readonly string ByStreamIds = $"SELECT {FunctionRows.SelectList} FROM functions WHERE stream_id = ANY($1)";
 
     // Only the names leave the database; the values are secrets for the invoker.
     private const string EnvironmentNames =
-        "SELECT name, ARRAY(SELECT jsonb_object_keys(environment) ORDER BY 1) FROM functions WHERE name = ANY($1)";
+        "SELECT name, ARRAY(SELECT jsonb_object_keys(environment) ORDER BY 1) FROM functions WHERE stream_id = ANY($1)";
 
     /// <summary>One function, or null.</summary>
     public async Task<FunctionView?> FindAsync(string name, CancellationToken cancellationToken) =>
         (await FindManyAsync([name], cancellationToken)).GetValueOrDefault(name);
 
-    /// <summary>The functions of <paramref name="names"/> that exist, by name.</summary>
+    /// <summary>The functions of <paramref name="names"/> that exist, by name (in any case).</summary>
     public async Task<IReadOnlyDictionary<string, FunctionView>> FindManyAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
-        await using var command = dataSource.CreateCommand(ByNames);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. names] });
+        await using var command = dataSource.CreateCommand(ByStreamIds);
+        command.Parameters.Add(StreamIds(names));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = new Dictionary<string, FunctionView>(StringComparer.Ordinal);
+        var found = new Dictionary<string, FunctionView>(StringComparer.OrdinalIgnoreCase);
         while (await reader.ReadAsync(cancellationToken))
         {
             var function = FunctionRows.Read(reader);
@@ -39,9 +41,9 @@ public sealed class FunctionReader(NpgsqlDataSource dataSource, ReadModelQueryEx
     {
         ArgumentNullException.ThrowIfNull(names);
         await using var command = dataSource.CreateCommand(EnvironmentNames);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. names] });
+        command.Parameters.Add(StreamIds(names));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         while (await reader.ReadAsync(cancellationToken))
         {
             found[reader.GetString(0)] = reader.GetFieldValue<string[]>(1);
@@ -49,6 +51,9 @@ public sealed class FunctionReader(NpgsqlDataSource dataSource, ReadModelQueryEx
 
         return found;
     }
+
+    private static NpgsqlParameter<Guid[]> StreamIds(IReadOnlyList<string> names) =>
+        new() { TypedValue = [.. names.Select(FunctionStreamId.For)] };
 
     /// <summary>A page of functions.</summary>
     /// <exception cref="QueryValidationException">The filter, sort or page arguments are not valid.</exception>

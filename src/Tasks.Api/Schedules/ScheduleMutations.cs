@@ -18,7 +18,7 @@ public sealed class ScheduleMutations(CommandRunner runner, ScheduleReader reade
     public async Task<SchedulePayload> CreateAsync(InputObject input, Actor actor, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var functionName = input.RequiredString("functionName");
-        if (await functions.FindAsync(functionName, cancellationToken) is null)
+        if (await functions.FindAsync(functionName, cancellationToken) is not { } function)
         {
             return SchedulePayload.Refused(new NotFound("function", $"No function is named '{functionName}'.", "functionName"));
         }
@@ -31,7 +31,7 @@ public sealed class ScheduleMutations(CommandRunner runner, ScheduleReader reade
         var now = clock.GetUtcNow();
         var id = TimeOrderedId.New();
         var command = new CreateSchedule(
-            id, functionName, data, input.OptionalInt("priority"), input.Strings("tags") ?? [], input.DateTime("startTimestamp") ?? now, input.OptionalInt("interval") ?? 0, actor, now);
+            id, function.Name, data, input.OptionalInt("priority"), input.Strings("tags") ?? [], input.DateTime("startTimestamp") ?? now, input.OptionalInt("interval") ?? 0, actor, now);
         var result = await runner.RunAsync(id, DomainStreams.Schedule, state => ScheduleDecider.Instance.Decide(command, state).ToDecided(), metadata, isNewStream: true, cancellationToken: cancellationToken);
         return result.Rejection is { } rejection
             ? SchedulePayload.Refused(MutationError.From(rejection))

@@ -58,12 +58,19 @@ public sealed class TaskMutations(EventStore.EventStore store, CommandRunner run
         var now = clock.GetUtcNow();
         var results = new CreateTaskResult?[items.Count];
         var accepted = new List<(int Index, CreateTask Command, TaskCreated Created)>(items.Count);
+        var ids = new HashSet<Guid>();
         for (var i = 0; i < items.Count; i++)
         {
             var prepared = Prepare(items[i], known.GetValueOrDefault(items[i].RequiredString("functionName")), actor, now, fieldPrefix: null);
             if (prepared.Error is { } refused)
             {
                 results[i] = new CreateTaskResult(i, null, [refused]);
+                continue;
+            }
+
+            if (!ids.Add(prepared.Command!.TaskId))
+            {
+                results[i] = new CreateTaskResult(i, null, [new AlreadyExists("task", $"Task {prepared.Command.TaskId} is given more than once in this batch.", "id")]);
                 continue;
             }
 
@@ -139,7 +146,7 @@ public sealed class TaskMutations(EventStore.EventStore store, CommandRunner run
         var chosenId = input.Uuid("id");
         var command = new CreateTask(
             chosenId ?? TimeOrderedId.New(),
-            functionName,
+            function.Name,
             data,
             input.DateTime("startTimestamp"),
             input.OptionalInt("priority"),

@@ -7,14 +7,22 @@ namespace Tasks.EventStore.Notifications;
 /// <summary>
 /// Carries "the log has new events" between processes with PostgreSQL's NOTIFY and LISTEN.
 /// Commits in this process are coalesced into at most one NOTIFY in flight, sent after commit
-/// rather than inside every writing transaction (where it would serialize commits).
+/// rather than inside every writing transaction (where it would serialize commits), and at most one
+/// per <see cref="MinInterval"/>: under load a NOTIFY per commit would cost the server a transaction
+/// per commit and wake every listener as often. The first commit after a quiet spell is sent at once.
 /// </summary>
 public sealed class LogNotifications(NpgsqlDataSource dataSource, LogSignal signal, ILogger<LogNotifications> logger) : BackgroundService
 {
     /// <summary>The channel name.</summary>
     public const string Channel = "tasks_log";
 
+    /// <summary>The shortest time between two notifications: the most a busy writer delays other processes' readers.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(5);
+
     private readonly SemaphoreSlim committed = new(0, 1);
+
+    // Sent as the payload, so that this process's listener can skip its own notifications: local readers were woken at commit.
+    private readonly string origin = Guid.NewGuid().ToString("N");
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,8 +67,10 @@ public sealed class LogNotifications(NpgsqlDataSource dataSource, LogSignal sign
             await committed.WaitAsync(stoppingToken);
             try
             {
-                await using var notify = dataSource.CreateCommand($"NOTIFY {Channel}");
+                await using var notify = dataSource.CreateCommand($"SELECT pg_notify('{Channel}', $1)");
+                notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = origin });
                 await notify.ExecuteNonQueryAsync(stoppingToken);
+                await Task.Delay(MinInterval, stoppingToken);
             }
             catch (NpgsqlException e)
             {
@@ -78,7 +88,13 @@ public sealed class LogNotifications(NpgsqlDataSource dataSource, LogSignal sign
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Wake();
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Payload != origin)
+                    {
+                        signal.Wake();
+                    }
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);

@@ -230,11 +230,12 @@ public static class BuiltInScalars
 
         private static ScalarCoercion Parse(string text)
         {
-            // An offset is required: a time without one names no instant.
+            // An offset is required: a time without one names no instant. Resolvers get the instant in UTC, the form
+            // databases store (Npgsql refuses other offsets for timestamptz).
             var hasOffset = text.Length > 10 && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
             return hasOffset && text.Length >= 20 && text[10] is 'T' or 't'
                 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-                ? ScalarCoercion.Ok(parsed)
+                ? ScalarCoercion.Ok(parsed.ToUniversalTime())
                 : ScalarCoercion.Fail($"DateTime cannot represent \"{text}\": expected an RFC 3339 date-time with an offset, such as 2026-01-31T12:00:00Z.");
         }
     }
