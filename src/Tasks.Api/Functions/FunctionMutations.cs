@@ -15,7 +15,7 @@ namespace Tasks.Api.Functions;
 public sealed class FunctionMutations(CommandRunner runner, FunctionReader reader, FunctionCatalog catalog, TimeProvider clock)
 {
     // Fields of updateFunction that hold a value in every function, so null cannot mean "clear".
-    private static readonly string[] RequiredFields = ["code", "entryPoint", "runtime", "timeLimit", "memoryLimit", "environment", "executionPermission", "retryPolicy"];
+    private static readonly string[] RequiredFields = ["entryPoint", "runtime", "timeLimit", "memoryLimit", "environment", "executionPermission", "retryPolicy"];
 
     /// <summary>Registers a function, storing its code package in the same transaction as the event.</summary>
     public async Task<FunctionPayload> CreateAsync(InputObject input, Actor actor, EventMetadata metadata, CancellationToken cancellationToken)
@@ -61,7 +61,8 @@ public sealed class FunctionMutations(CommandRunner runner, FunctionReader reade
         var patch = new FunctionPatch
         {
             Description = input.Patch("description", (i, n) => i.OptionalString(n)),
-            Code = code is null ? default : new Optional<CodeReference?>(code),
+            // An explicit null clears the code: the function then names a Lambda function that exists already.
+            Code = input.Has("code") ? new Optional<CodeReference?>(code) : default,
             EntryPoint = Given(input, "entryPoint", (i, n) => i.OptionalString(n)),
             Runtime = Given(input, "runtime", (i, n) => i.OptionalString(n)),
             TimeLimit = GivenValue(input, "timeLimit", (i, n) => i.OptionalInt(n)),

@@ -186,7 +186,7 @@ public static class TaskApiSchema
     private static async IAsyncEnumerable<object?> TaskUpdates(TaskEventFeed feed, TaskReader tasks, Guid id, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Subscribe before reading the current state, so no change can slip between the two.
-        using var subscription = feed.Subscribe(change => change.Event.TaskId == id);
+        using var subscription = await feed.SubscribeAsync(change => change.Event.TaskId == id, cancellationToken);
         var lastVersion = 0;
         if (await tasks.FindAsync(id, cancellationToken) is { } current)
         {
@@ -211,7 +211,7 @@ public static class TaskApiSchema
 
     private static async IAsyncEnumerable<object?> TaskEvents(TaskEventFeed feed, Func<TaskEventFacts, bool> filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var subscription = feed.Subscribe(change => filter(new TaskEventFacts(change.Event.TaskId, change.Event.Type, change.FunctionName, change.Tags)));
+        using var subscription = await feed.SubscribeAsync(change => filter(new TaskEventFacts(change.Event.TaskId, change.Event.Type, change.FunctionName, change.Tags)), cancellationToken);
         await foreach (var change in subscription.Changes.ReadAllAsync(cancellationToken))
         {
             yield return change.Event;

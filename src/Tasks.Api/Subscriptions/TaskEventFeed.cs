@@ -25,17 +25,39 @@ public sealed class TaskEventFeed(EventStore.EventStore store, TaskReader tasks,
     private readonly List<Subscriber> subscribers = [];
     private TaskCompletionSource firstSubscriber = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Starts receiving the changes that pass <paramref name="filter"/>; dispose the subscription to stop.</summary>
-    public Subscription Subscribe(Func<TaskChange, bool> filter)
+    // Whether the reader has a position in the log that was taken while the current subscribers were registered.
+    private bool established;
+
+    /// <summary>
+    /// Starts receiving the changes that pass <paramref name="filter"/>; dispose the subscription to stop. Returns once
+    /// every change committed from now on is sure to be delivered, so that state read after this call and the changes
+    /// delivered together miss nothing.
+    /// </summary>
+    public async Task<Subscription> SubscribeAsync(Func<TaskChange, bool> filter, CancellationToken cancellationToken)
     {
         var subscriber = new Subscriber(filter, Channel.CreateBounded<TaskChange>(new BoundedChannelOptions(SubscriberBuffer) { SingleReader = true, SingleWriter = true }));
         lock (gate)
         {
             subscribers.Add(subscriber);
             firstSubscriber.TrySetResult();
+            if (established)
+            {
+                subscriber.Ready.TrySetResult();
+            }
         }
 
-        return new Subscription(subscriber.Channel.Reader, () => Remove(subscriber));
+        var subscription = new Subscription(subscriber.Channel.Reader, () => Remove(subscriber));
+        try
+        {
+            await subscriber.Ready.Task.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+
+        return subscription;
     }
 
     /// <inheritdoc />
@@ -55,7 +77,14 @@ public sealed class TaskEventFeed(EventStore.EventStore store, TaskReader tasks,
                     continue;
                 }
 
-                position ??= await store.ReadableHeadAsync(stoppingToken);
+                if (position is null)
+                {
+                    // Everything behind the head is committed, so subscribers who read state after they are marked
+                    // ready see it; everything after it is delivered to them.
+                    position = await store.ReadableHeadAsync(stoppingToken);
+                    MarkEstablished();
+                }
+
                 var events = await store.ReadLogAsync(position.Value, 500, stoppingToken);
                 if (events.Count == 0)
                 {
@@ -117,7 +146,24 @@ public sealed class TaskEventFeed(EventStore.EventStore store, TaskReader tasks,
     {
         lock (gate)
         {
+            if (subscribers.Count == 0)
+            {
+                established = false;
+            }
+
             return subscribers.Count > 0;
+        }
+    }
+
+    private void MarkEstablished()
+    {
+        lock (gate)
+        {
+            established = true;
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.Ready.TrySetResult();
+            }
         }
     }
 
@@ -154,6 +200,8 @@ public sealed class TaskEventFeed(EventStore.EventStore store, TaskReader tasks,
 
     private sealed record Subscriber(Func<TaskChange, bool> Filter, Channel<TaskChange> Channel)
     {
+        public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void Offer(TaskChange change, ILogger logger)
         {
             bool wanted;
