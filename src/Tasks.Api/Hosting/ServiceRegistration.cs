@@ -55,6 +55,8 @@ public static class ServiceRegistration
         services.AddSingleton<ReadModelQueryExecutor>();
         services.AddSingleton<TaskReader>();
         services.AddSingleton<TaskHistory>();
+        services.AddSingleton<TaskCreationBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskCreationBatcher>());
         services.AddSingleton<TaskMutations>();
         services.AddSingleton<TaskLogStore>();
         services.AddSingleton<FunctionReader>();

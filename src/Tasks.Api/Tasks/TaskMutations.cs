@@ -12,7 +12,7 @@ using Tasks.Projections.Events;
 namespace Tasks.Api.Tasks;
 
 /// <summary>Creates and cancels tasks: input to domain commands, decisions to events, events to payloads.</summary>
-public sealed class TaskMutations(EventStore.EventStore store, CommandRunner runner, FunctionCatalog functions, TimeProvider clock)
+public sealed class TaskMutations(EventStore.EventStore store, CommandRunner runner, TaskCreationBatcher batcher, FunctionCatalog functions, TimeProvider clock)
 {
     /// <summary>The most tasks one createTasks call may hold.</summary>
     public const int MaxBatchSize = 1_000;
@@ -29,12 +29,25 @@ public sealed class TaskMutations(EventStore.EventStore store, CommandRunner run
         }
 
         var command = prepared.Command!;
+        if (!prepared.IdChosenByCaller)
+        {
+            // A fresh id has no stream to load or conflict with: decide on no state and let the batcher group-commit it.
+            var decision = TaskDecider.Instance.Decide(command, null);
+            if (!decision.IsSuccess)
+            {
+                return TaskPayload.Refused(MutationError.From(decision.Error));
+            }
+
+            var created = (TaskCreated)decision.Events.Single();
+            await batcher.CreateAsync(command.TaskId, created, metadata);
+            return TaskPayload.Of(TaskViews.From(TaskDecider.Instance.Evolve(null, created)!, 1));
+        }
+
         var result = await runner.RunAsync(
             command.TaskId,
             DomainStreams.Task,
             state => TaskDecider.Instance.Decide(command, state).ToDecided(),
             metadata,
-            isNewStream: !prepared.IdChosenByCaller,
             cancellationToken: cancellationToken);
         return result.Rejection is { } rejection
             ? TaskPayload.Refused(MutationError.From(rejection))

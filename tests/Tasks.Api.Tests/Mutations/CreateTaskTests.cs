@@ -12,6 +12,27 @@ public sealed class CreateTaskTests(ApiHost api)
         + Payloads.ErrorFields + " } }";
 
     [Fact]
+    public async Task Concurrent_creations_are_committed_together_yet_each_is_durable_before_its_answer()
+    {
+        var function = await Setup.CreateFunctionAsync(api);
+        var token = api.AdminToken();
+
+        // Enough at once that creations share commits (group commit); each answer must still name a stored task.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
+            api.PostAsync(token, CreateTask, new { input = new { functionName = function, priority = i } })));
+
+        var ids = responses.Select(r => r.At("createTask.task.id").GetString()!).ToList();
+        Assert.Equal(64, ids.Distinct().Count());
+        var stored = await api.AdminAsync(
+            "query($f: String!) { tasks(where: { functionName: { eq: $f } }, first: 1) { totalCount } }", new { f = function });
+        Assert.Equal(64, stored.At("tasks.totalCount").GetInt64());
+        foreach (var (response, i) in responses.Select((r, i) => (r, i)))
+        {
+            Assert.Equal(i, response.At("createTask.task.priority").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task A_task_is_created_new_with_the_given_data_priority_tags_and_start()
     {
         var function = await Setup.CreateFunctionAsync(api, defaultPriority: 7);
