@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Tasks.Dispatcher.Functions;
+using Tasks.Dispatcher.Hosting;
+using Tasks.Dispatcher.Invoking;
+using Tasks.Dispatcher.Leases;
+using Tasks.Dispatcher.Queue;
+using Tasks.Dispatcher.Running;
+using Tasks.Domain.Functions;
+using Tasks.Domain.Identity;
+using Tasks.Domain.Tasks;
+using Tasks.EventStore.Ids;
+using Tasks.EventStore.Migrations;
+using Tasks.EventStore.Notifications;
+using Tasks.EventStore.Running;
+using Tasks.EventStore.Streams;
+using Tasks.Projections;
+using Tasks.Projections.Commands;
+using Tasks.Projections.Logs;
+using Tasks.TestSupport.Postgres;
+
+namespace Tasks.Dispatcher.Tests.Dispatching;
+
+/// <summary>A fresh database with the whole schema, the task store, and shortcuts to register functions and create tasks.</summary>
+public sealed class DispatchDatabase : IAsyncDisposable
+{
+    private DispatchDatabase(NpgsqlDataSource dataSource)
+    {
+        DataSource = dataSource;
+        Signal = new LogSignal();
+        Store = TaskEventStore.Create(dataSource, Signal);
+        Runner = new CommandRunner(Store);
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public LogSignal Signal { get; }
+
+    public EventStore.EventStore Store { get; }
+
+    public CommandRunner Runner { get; }
+
+    public static async Task<DispatchDatabase> CreateAsync()
+    {
+        var server = await PostgresServer.InstanceAsync();
+        var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("dispatch"));
+        await new Migrator(dataSource).ApplyAsync(TaskEventStore.Migrations);
+        return new DispatchDatabase(dataSource);
+    }
+
+    public async Task RegisterFunctionAsync(string name, int timeLimit = 30, RetryPolicy? retry = null, bool enabled = true)
+    {
+        var definition = new FunctionDefinition { Name = name, EntryPoint = "index.handler", Runtime = "nodejs22.x", TimeLimit = timeLimit, RetryPolicy = retry ?? RetryPolicy.Disabled, Enabled = enabled };
+        var command = new RegisterFunction(definition, Actor.System, DateTimeOffset.UtcNow);
+        var result = await Runner.RunAsync(FunctionStreamId.For(name), DomainStreams.Function, s => FunctionDecider.Instance.Decide(command, s).ToDecided(), EventMetadata.None);
+        Assert.Null(result.Rejection);
+    }
+
+    public async Task RunFunctionAsync(string name, IFunctionCommand command)
+    {
+        var result = await Runner.RunAsync(FunctionStreamId.For(name), DomainStreams.Function, s => FunctionDecider.Instance.Decide(command, s).ToDecided(), EventMetadata.None);
+        Assert.Null(result.Rejection);
+    }
+
+    public async Task<Guid> CreateTaskAsync(string function, int priority = 0, DateTimeOffset? start = null)
+    {
+        var id = TimeOrderedId.New();
+        var command = new CreateTask(id, function, TaskData.Create("{\"n\":1}"), start, priority, [], null, Actor.System, [], DateTimeOffset.UtcNow);
+        var result = await Runner.RunAsync(id, DomainStreams.Task, s => TaskDecider.Instance.Decide(command, s).ToDecided(), EventMetadata.None, isNewStream: true);
+        Assert.Null(result.Rejection);
+        return id;
+    }
+
+    public async Task<TaskState> TaskAsync(Guid id) => (await Runner.LoadAsync(id, DomainStreams.Task)).State!;
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>A dispatcher over this database with <paramref name="invoker"/>.</summary>
+    public (TaskDispatcher Dispatcher, LeaseWatchdog Watchdog) Dispatcher(IFunctionInvoker invoker, DispatcherOptions? options = null)
+    {
+        options ??= new DispatcherOptions { Runtime = "test", PollInterval = TimeSpan.FromMilliseconds(100), WatchdogInterval = TimeSpan.FromMilliseconds(200) };
+        var clock = TimeProvider.System;
+        var functions = new FunctionDefinitions(DataSource, clock);
+        var recorder = new OutcomeRecorder(Runner, new TaskLogStore(DataSource), clock, NullLogger<OutcomeRecorder>.Instance);
+        var dispatcher = new TaskDispatcher(
+            new DueTaskClaimer(DataSource), new TaskStarter(Store, Runner), recorder, functions, invoker, Signal, options, clock, NullLogger<TaskDispatcher>.Instance);
+        var watchdog = new LeaseWatchdog(DataSource, recorder, functions, options, clock, NullLogger<LeaseWatchdog>.Instance);
+        return (dispatcher, watchdog);
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}
+
+/// <summary>An invoker for dispatch tests: records every invocation and answers with what the test chose.</summary>
+public sealed class RecordingInvoker(Func<InvocationRequest, Task<InvocationOutcome>>? answer = null) : IFunctionInvoker
+{
+    public ConcurrentQueue<InvocationRequest> Invocations { get; } = new();
+
+    public async Task<InvocationOutcome> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        Invocations.Enqueue(request);
+        return answer is null ? new InvocationSucceeded("{\"ok\":true}", []) : await answer(request);
+    }
+}
