@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tasks.Dispatcher.Functions;
+using Tasks.Dispatcher.Invoking;
+using Tasks.Dispatcher.Leases;
+using Tasks.Dispatcher.Queue;
+using Tasks.Dispatcher.Running;
+using Tasks.Projections.Code;
+using Tasks.Projections.Logs;
+
+namespace Tasks.Dispatcher.Hosting;
+
+/// <summary>Adds a dispatcher and its lease watchdog to a host, when configuration asks for one (<c>Dispatcher:Runtime</c>).</summary>
+public static class DispatcherRegistration
+{
+    /// <summary>
+    /// Registers the dispatcher for <c>Dispatcher:Runtime</c> (<c>local</c> or <c>lambda</c>); does nothing for <c>none</c>
+    /// (the default). The host must already provide the event store, its data source, the command runner and the log signal.
+    /// </summary>
+    /// <returns>The options read, so that the host can tell whether a dispatcher runs here.</returns>
+    /// <exception cref="InvalidOperationException">The runtime is not one of local, lambda or none.</exception>
+    public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string, IFunctionInvoker?> invokers)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(invokers);
+        var options = configuration.GetSection(DispatcherOptions.Section).Get<DispatcherOptions>() ?? new DispatcherOptions();
+        if (!options.IsEnabled)
+        {
+            return options;
+        }
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FunctionCodeStore>();
+        services.TryAddSingleton<TaskLogStore>();
+        services.AddSingleton<FunctionDefinitions>();
+        services.AddSingleton<DueTaskClaimer>();
+        services.AddSingleton<TaskStarter>();
+        services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton(sp => invokers(sp, options.Runtime.ToLowerInvariant())
+            ?? throw new InvalidOperationException($"Dispatcher:Runtime '{options.Runtime}' is not known: use local, lambda or none."));
+        services.AddSingleton<TaskDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskDispatcher>());
+        services.AddSingleton<LeaseWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeaseWatchdog>());
+        return options;
+    }
+}
