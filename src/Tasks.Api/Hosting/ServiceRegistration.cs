@@ -6,6 +6,7 @@ using Tasks.Api.Schedules;
 using Tasks.Api.Schema;
 using Tasks.Api.Subscriptions;
 using Tasks.Api.Tasks;
+using Tasks.Dispatcher.Hosting;
 using Tasks.EventStore.Connections;
 using Tasks.EventStore.Notifications;
 using Tasks.EventStore.Running;
@@ -45,11 +46,12 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
 
         services.AddTaskAuthentication(configuration, environment);
-        services.AddTaskApi(configuration);
+        var dispatcher = services.AddTaskDispatcher(configuration, (sp, runtime) => FunctionInvokers.Create(sp, configuration, runtime));
+        services.AddTaskApi(configuration, dispatcher.IsEnabled);
         return services;
     }
 
-    private static void AddTaskApi(this IServiceCollection services, IConfiguration configuration)
+    private static void AddTaskApi(this IServiceCollection services, IConfiguration configuration, bool dispatches)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReadModelQueryExecutor>();
@@ -65,7 +67,16 @@ public static class ServiceRegistration
         services.AddSingleton<FunctionMutations>();
         services.AddSingleton<ScheduleReader>();
         services.AddSingleton<ScheduleMutations>();
-        services.AddSingleton<IFunctionExecutor, UnavailableFunctionExecutor>();
+        // Direct execution goes through the dispatchers; without one in this process it is refused as UNAVAILABLE.
+        if (dispatches)
+        {
+            services.AddSingleton<IFunctionExecutor, DispatchingFunctionExecutor>();
+        }
+        else
+        {
+            services.AddSingleton<IFunctionExecutor, UnavailableFunctionExecutor>();
+        }
+
         services.AddSingleton<FunctionExecution>();
         services.AddSingleton<TaskEventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskEventFeed>());
