@@ -19,6 +19,10 @@ if [ -z "${Auth__SigningKey:-}" ] && [ -z "${Auth__Authority:-}" ]; then
   export Auth__SigningKey="$(cat "$key_file")"
   echo "Auth: development signing key in .local/dev-signing-key"
 fi
+# Run due tasks in this process on this machine (node, python3), and register the sample function on first start.
+export Dispatcher__Runtime="${Dispatcher__Runtime:-local}"
+export Samples__Register="${Samples__Register:-true}"
+echo "Dispatcher: $Dispatcher__Runtime runtime; sample function: hello (samples/hello)"
 echo "Serving on $ASPNETCORE_URLS (GraphQL and its IDE: /graphql; health: /health/live, /health/ready)"
 cd "$root/src/Tasks.Api/bin/$configuration/net10.0"
 exec dotnet Tasks.Api.dll

@@ -3,6 +3,7 @@ using Tasks.Api.Authentication;
 using Tasks.Api.Execution;
 using Tasks.Api.Functions;
 using Tasks.Api.Schedules;
+using Tasks.Api.Samples;
 using Tasks.Api.Schema;
 using Tasks.Api.Subscriptions;
 using Tasks.Api.Tasks;
@@ -48,6 +49,11 @@ public static class ServiceRegistration
         services.AddTaskAuthentication(configuration, environment);
         var dispatcher = services.AddTaskDispatcher(configuration, (sp, runtime) => FunctionInvokers.Create(sp, configuration, runtime));
         services.AddTaskApi(configuration, dispatcher.IsEnabled);
+        if (configuration.GetValue("Samples:Register", false))
+        {
+            services.AddHostedService<SampleFunctions>();
+        }
+
         return services;
     }
 
