@@ -6,6 +6,7 @@ using Tasks.Dispatcher.Invoking;
 using Tasks.Dispatcher.Leases;
 using Tasks.Dispatcher.Queue;
 using Tasks.Dispatcher.Running;
+using Tasks.Dispatcher.Schedules;
 using Tasks.Projections.Code;
 using Tasks.Projections.Logs;
 
@@ -44,6 +45,10 @@ public static class DispatcherRegistration
         services.AddHostedService(sp => sp.GetRequiredService<TaskDispatcher>());
         services.AddSingleton<LeaseWatchdog>();
         services.AddHostedService(sp => sp.GetRequiredService<LeaseWatchdog>());
+        services.AddSingleton(sp => new ScheduleFiring(
+            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<EventStore.Running.CommandRunner>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ScheduleFiring>>()));
+        services.AddSingleton<ScheduleFiringService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduleFiringService>());
         return options;
     }
 }
