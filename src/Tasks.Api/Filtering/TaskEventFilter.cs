@@ -23,7 +23,7 @@ public static class TaskEventFilter
 
     /// <summary>The stored event names the GraphQL <c>TaskEventType</c> values are bound to, CREATED to RETRIED.</summary>
     public static IReadOnlyList<string> EventTypes { get; } =
-        ["task-created", "task-cancelled", "task-started", "task-completed", "task-failed", "task-retried"];
+        ["task-created", "task-cancelled", "task-started", "task-completed", "task-failed", "task-retried", "task-deferred"];
 
     /// <summary>The predicate <paramref name="where"/> describes; one that always holds when it is null or empty.</summary>
     /// <param name="where">The coerced argument: null or an input object (<c>IReadOnlyDictionary&lt;string, object?&gt;</c>).</param>

@@ -34,5 +34,6 @@ public static class EnumBindings
         ["COMPLETED"] = "task-completed",
         ["FAILED"] = "task-failed",
         ["RETRIED"] = "task-retried",
+        ["DEFERRED"] = "task-deferred",
     };
 }

@@ -38,8 +38,8 @@ public sealed class OutcomeRecorder(CommandRunner runner, TaskLogStore logs, Tim
                 new FailTask(new TaskError("resultTooLarge", "ResultTooLarge", $"The result is larger than {MaxResultBytes} bytes."), function.RetryPolicy, TimeOrderedId.New(), now),
             InvocationSucceeded succeeded => new CompleteTask(succeeded.ResultJson, now),
             InvocationFailed failed => new FailTask(failed.Error, function.RetryPolicy, TimeOrderedId.New(), now),
-            // The task model has no way back to new yet: a refusal to run is recorded as a failure its policy may retry.
-            InvocationThrottled throttled => new FailTask(new TaskError("throttled", "Throttled", throttled.Reason), function.RetryPolicy, TimeOrderedId.New(), now),
+            // Not a failure: the task is due again after the platform's back-off, and no retry is spent.
+            InvocationThrottled throttled => new DeferTask(now + throttled.RetryAfter, throttled.Reason, now),
             _ => throw new ArgumentException($"Unknown outcome {outcome.GetType().Name}.", nameof(outcome)),
         };
         return await DecideAsync(taskId, command, cancellationToken);

@@ -58,3 +58,12 @@ public sealed record CompleteTask(string? ResultJson, DateTimeOffset At) : ITask
 /// <param name="RetryTaskId">The id the retry task gets if there is one (ids are inputs, not generated here).</param>
 /// <param name="At">When.</param>
 public sealed record FailTask(TaskError Error, RetryPolicy Policy, Guid RetryTaskId, DateTimeOffset At) : ITaskCommand;
+
+/// <summary>
+/// Puts a started task back in the queue because the platform refused to run it now (for example AWS Lambda's 429):
+/// not a failure, so no retry is spent; the task is due again at <paramref name="RetryAt"/>.
+/// </summary>
+/// <param name="RetryAt">When the task is due again.</param>
+/// <param name="Reason">What the platform said.</param>
+/// <param name="At">When the refusal came.</param>
+public sealed record DeferTask(DateTimeOffset RetryAt, string Reason, DateTimeOffset At) : ITaskCommand;

@@ -43,6 +43,7 @@ public sealed class TaskDecider : IDecider<ITaskCommand, ITaskEvent, TaskState?>
             StartTask start => Start(start, state),
             CompleteTask complete => Complete(complete, state),
             FailTask fail => Fail(fail, state),
+            DeferTask defer => Defer(defer, state),
             _ => throw new ArgumentException($"Unknown task command {command.GetType().Name}.", nameof(command)),
         };
     }
@@ -74,6 +75,12 @@ public sealed class TaskDecider : IDecider<ITaskCommand, ITaskEvent, TaskState?>
                 LeaseExpiresAt = started.LeaseExpiresAt,
             },
             TaskCompleted => Entered(state, TaskStatus.Complete, at) with { CompletedTimestamp = at },
+            TaskDeferred deferred => Entered(state, TaskStatus.New, at) with
+            {
+                StartTimestamp = deferred.RetryAt,
+                LeaseExpiresAt = null,
+                StartedTimestamp = null,
+            },
             TaskFailed failed => Entered(state, TaskStatus.Failed, at) with { FailedTimestamp = at, Error = failed.Error },
             TaskRetried retried => Entered(state, TaskStatus.Retried, at) with
             {
@@ -157,6 +164,18 @@ public sealed class TaskDecider : IDecider<ITaskCommand, ITaskEvent, TaskState?>
         s.Status != TaskStatus.InProgress
             ? Illegal(s, "complete", "A task can be completed only while it is in progress")
             : Accept(new TaskCompleted(c.ResultJson, c.At));
+
+    private static Decision<ITaskEvent> Defer(DeferTask c, TaskState s)
+    {
+        if (s.Status != TaskStatus.InProgress)
+        {
+            return Illegal(s, "defer", "A task can be deferred only while it is in progress");
+        }
+
+        return c.RetryAt < c.At
+            ? new ValidationError("retryAt", "A deferred task must be due again no earlier than now.")
+            : Accept(new TaskDeferred(c.RetryAt, c.Reason ?? "", c.At));
+    }
 
     private static Decision<ITaskEvent> Fail(FailTask c, TaskState s)
     {

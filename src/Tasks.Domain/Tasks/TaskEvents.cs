@@ -59,3 +59,9 @@ public sealed record TaskFailed(TaskError Error, DateTimeOffset At) : ITaskEvent
 /// <param name="RetryAt">When the new task starts.</param>
 /// <param name="At">When.</param>
 public sealed record TaskRetried(TaskError Error, Guid RetriedByTaskId, DateTimeOffset RetryAt, DateTimeOffset At) : ITaskEvent;
+
+/// <summary>The platform refused to run the task now; it is new again and due at <paramref name="RetryAt"/> (its new start).</summary>
+/// <param name="RetryAt">When the task is due again.</param>
+/// <param name="Reason">What the platform said.</param>
+/// <param name="At">When the refusal came.</param>
+public sealed record TaskDeferred(DateTimeOffset RetryAt, string Reason, DateTimeOffset At) : ITaskEvent;

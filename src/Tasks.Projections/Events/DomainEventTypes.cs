@@ -28,6 +28,7 @@ public static class DomainEventTypes
             .Register("task-completed", json.TaskCompleted)
             .Register("task-failed", json.TaskFailed)
             .Register("task-retried", json.TaskRetried)
+            .Register("task-deferred", json.TaskDeferred)
             .Register("function-registered", json.FunctionRegistered)
             .Register("function-updated", json.FunctionUpdated)
             .Register("function-enabled", json.FunctionEnabled)

@@ -17,6 +17,7 @@ namespace Tasks.Projections.Events;
 [JsonSerializable(typeof(TaskCompleted))]
 [JsonSerializable(typeof(TaskFailed))]
 [JsonSerializable(typeof(TaskRetried))]
+[JsonSerializable(typeof(TaskDeferred))]
 [JsonSerializable(typeof(FunctionRegistered))]
 [JsonSerializable(typeof(FunctionUpdated))]
 [JsonSerializable(typeof(FunctionEnabled))]

@@ -69,6 +69,12 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
             case TaskFailed failed:
                 statements.Add(WithError(ChangeStatus(taskId, version, "failed", "failed_at", failed.At, ", lease_expires_at = NULL, error_type = $5, error_name = $6, error_message = $7"), failed.Error));
                 break;
+            case TaskDeferred deferred:
+                var defer = ChangeStatus(taskId, version, "new", "new_at", deferred.At, ", start_at = $5, lease_expires_at = NULL");
+                defer.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = deferred.RetryAt });
+                statements.Add(defer);
+                statements.Add(Requeue(taskId));
+                break;
             case TaskRetried retried:
                 var retry = WithError(ChangeStatus(taskId, version, "retried", "retried_at", retried.At, ", lease_expires_at = NULL, error_type = $5, error_name = $6, error_message = $7, retried_by_task_id = $8"), retried.Error);
                 retry.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = retried.RetriedByTaskId });
@@ -154,6 +160,15 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
         enqueue.Parameters.Add(new NpgsqlParameter<int> { TypedValue = created.Priority });
         enqueue.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = created.StartTimestamp });
         return enqueue;
+    }
+
+    // Back in the queue from the row just updated (its function, priority and new start), only if it is new now.
+    private NpgsqlBatchCommand Requeue(Guid taskId)
+    {
+        var requeue = new NpgsqlBatchCommand(
+            $"INSERT INTO {tables.Queue} (task_id, function_name, priority, start_at) SELECT id, function_name, priority, start_at FROM {tables.Tasks} WHERE id = $1 AND status = 'new' {tables.OnConflictSkip("task_id")}");
+        requeue.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = taskId });
+        return requeue;
     }
 
     private NpgsqlBatchCommand Dequeue(Guid taskId)

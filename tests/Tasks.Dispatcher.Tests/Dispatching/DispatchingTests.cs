@@ -160,6 +160,29 @@ public sealed class DispatchingTests
     }
 
     [Fact]
+    public async Task A_throttled_run_is_not_a_failure_the_task_is_due_again_and_then_completes()
+    {
+        await using var db = await DispatchDatabase.CreateAsync();
+        await db.RegisterFunctionAsync("busy");
+        var calls = 0;
+        var invoker = new RecordingInvoker(_ => Task.FromResult<InvocationOutcome>(Interlocked.Increment(ref calls) == 1
+            ? new InvocationThrottled(TimeSpan.FromMilliseconds(500), "Rate exceeded")
+            : new InvocationSucceeded("{}", [])));
+        var id = await db.CreateTaskAsync("busy");
+        var (dispatcher, _) = db.Dispatcher(invoker);
+
+        await dispatcher.StartAsync(default);
+        var state = await WaitForAsync(db, id, s => s.Status == TaskStatus.Complete);
+        await dispatcher.StopAsync(default);
+
+        Assert.Equal(2, invoker.Invocations.Count);
+        Assert.Null(state.Error);
+        Assert.Empty(state.RetryForTaskIds);
+        Assert.Equal(1, await db.CountAsync($"SELECT count(*) FROM events WHERE stream_id = '{id}' AND type = 'task-deferred'"));
+        Assert.Equal(2, await db.CountAsync($"SELECT count(*) FROM events WHERE stream_id = '{id}' AND type = 'task-started'"));
+    }
+
+    [Fact]
     public async Task A_run_that_never_reports_is_failed_as_a_zombie_once_its_lease_expires()
     {
         await using var db = await DispatchDatabase.CreateAsync();

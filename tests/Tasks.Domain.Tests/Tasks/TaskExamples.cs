@@ -64,6 +64,7 @@ internal static class TaskExamples
         new CancelTask(Alice, at),
         new StartTask(at.AddMinutes(5), at),
         new CompleteTask(null, at),
+        new DeferTask(at.AddSeconds(1), "busy", at),
         Fail(new RetryPolicy(true), at),
     ];
 }
