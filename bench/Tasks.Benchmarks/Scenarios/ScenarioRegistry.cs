@@ -21,6 +21,8 @@ internal static class ScenarioRegistry
         new(GraphQLHttpScenario.Name, GraphQLHttpScenario.RunAsync),
         new(ApiCreateScenario.Name, ApiCreateScenario.RunAsync),
         new(ApiQueryScenario.Name, ApiQueryScenario.RunAsync),
+        new(DispatchThroughputScenario.Name, DispatchThroughputScenario.RunAsync),
+        new(DispatchLatencyScenario.Name, DispatchLatencyScenario.RunAsync),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
