@@ -46,7 +46,9 @@ internal sealed class DispatchRig : IAsyncDisposable
             httpClient,
             new LambdaInvokerOptions { Endpoint = endpoint, Region = "eu-west-1", Credentials = new BasicAWSCredentials("bench-key", "bench-secret") });
         var functions = new FunctionDefinitions(dataSource, clock);
-        var recorder = new OutcomeRecorder(Runner, new TaskLogStore(dataSource), clock, Logs.CreateLogger<OutcomeRecorder>());
+        Completions = new CompletionBatcher(Store, Logs.CreateLogger<CompletionBatcher>());
+        Completions.StartAsync(default).GetAwaiter().GetResult();
+        var recorder = new OutcomeRecorder(Runner, Completions, new TaskLogStore(dataSource), clock, Logs.CreateLogger<OutcomeRecorder>());
         Dispatcher = new TaskDispatcher(new DueTaskClaimer(dataSource), new TaskStarter(Store, Runner), recorder, functions, invoker, Signal, options, clock, Logs.CreateLogger<TaskDispatcher>());
         Watchdog = new LeaseWatchdog(dataSource, recorder, functions, options, clock, Logs.CreateLogger<LeaseWatchdog>());
         Notifications = new LogNotifications(dataSource, Signal, Logs.CreateLogger<LogNotifications>());
@@ -63,6 +65,9 @@ internal sealed class DispatchRig : IAsyncDisposable
     public CommandRunner Runner { get; }
 
     public TaskDispatcher Dispatcher { get; }
+
+    /// <summary>The group commit of completions (started with the rig).</summary>
+    public CompletionBatcher Completions { get; }
 
     public LeaseWatchdog Watchdog { get; }
 
@@ -142,6 +147,8 @@ internal sealed class DispatchRig : IAsyncDisposable
         Dispatcher.Dispose();
         Watchdog.Dispose();
         Notifications.Dispose();
+        await Completions.StopAsync(CancellationToken.None);
+        Completions.Dispose();
         httpClient.Dispose();
         await DataSource.DisposeAsync();
     }

@@ -38,6 +38,8 @@ public static class DispatcherRegistration
         services.AddSingleton<FunctionDefinitions>();
         services.AddSingleton<DueTaskClaimer>();
         services.AddSingleton<TaskStarter>();
+        services.AddSingleton<CompletionBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CompletionBatcher>());
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton(sp => invokers(sp, options.Runtime.ToLowerInvariant())
             ?? throw new InvalidOperationException($"Dispatcher:Runtime '{options.Runtime}' is not known: use local, lambda or none."));

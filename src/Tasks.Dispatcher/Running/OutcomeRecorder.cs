@@ -16,22 +16,33 @@ namespace Tasks.Dispatcher.Running;
 /// Records how a run ended: <c>TaskCompleted</c>, or <c>TaskFailed</c> / <c>TaskRetried</c> by the function's retry
 /// policy, in which case the retry task is created in the same transaction. Keeps the run's log lines.
 /// </summary>
-public sealed class OutcomeRecorder(CommandRunner runner, TaskLogStore logs, TimeProvider clock, ILogger<OutcomeRecorder> logger)
+public sealed class OutcomeRecorder(CommandRunner runner, CompletionBatcher completions, TaskLogStore logs, TimeProvider clock, ILogger<OutcomeRecorder> logger)
 {
     /// <summary>The largest result kept, in UTF-8 bytes; a larger one fails the task with <c>resultTooLarge</c>.</summary>
     public const int MaxResultBytes = 256_000;
 
-    /// <summary>Records <paramref name="outcome"/> for <paramref name="taskId"/>; false when the task had ended already (e.g. the watchdog was first).</summary>
-    public async Task<bool> RecordAsync(Guid taskId, FunctionDefinition function, InvocationOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records <paramref name="outcome"/> for <paramref name="taskId"/>, whose start left its stream at
+    /// <paramref name="startedVersion"/>; false when the task had ended already (e.g. the watchdog was first).
+    /// </summary>
+    public async Task<bool> RecordAsync(Guid taskId, int startedVersion, FunctionDefinition function, InvocationOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Logs.Count > 0)
+        var lines = outcome.Logs.Select(l => new TaskLogLine(l.Timestamp, l.Message)).ToList();
+        var now = clock.GetUtcNow();
+        if (outcome is InvocationSucceeded { ResultJson: var resultJson } && (resultJson is null || Encoding.UTF8.GetByteCount(resultJson) <= MaxResultBytes)
+            && await completions.CompleteAsync(taskId, startedVersion, new TaskCompleted(resultJson, now), lines))
         {
-            await logs.AppendAsync(taskId, [.. outcome.Logs.Select(l => new TaskLogLine(l.Timestamp, l.Message))], cancellationToken);
+            // The common case: committed with others, without loading the stream.
+            return true;
         }
 
-        var now = clock.GetUtcNow();
+        if (lines.Count > 0)
+        {
+            await logs.AppendAsync(taskId, lines, cancellationToken);
+        }
+
         ITaskCommand command = outcome switch
         {
             InvocationSucceeded { ResultJson: { } result } when Encoding.UTF8.GetByteCount(result) > MaxResultBytes =>

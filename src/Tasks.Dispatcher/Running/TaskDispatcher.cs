@@ -113,9 +113,9 @@ public sealed class TaskDispatcher(
         var definitions = await functions.FindManyAsync([.. claims.Select(c => c.FunctionName)], cancellationToken);
         var leased = claims.Select(c => (c, now + Lease(definitions.GetValueOrDefault(c.FunctionName)))).ToList();
         var started = await starter.StartAsync(leased, now, cancellationToken);
-        foreach (var (task, lease) in started)
+        foreach (var (task, lease, version) in started)
         {
-            Run(task, lease, definitions.GetValueOrDefault(task.FunctionName));
+            Run(task, lease, version, definitions.GetValueOrDefault(task.FunctionName));
         }
 
         return claims.Count;
@@ -127,9 +127,9 @@ public sealed class TaskDispatcher(
         return lease < options.MaxLease ? lease : options.MaxLease;
     }
 
-    private void Run(ClaimedTask task, DateTimeOffset leaseExpiresAt, FunctionDefinition? function)
+    private void Run(ClaimedTask task, DateTimeOffset leaseExpiresAt, int startedVersion, FunctionDefinition? function)
     {
-        var run = Task.Run(() => RunAsync(task, leaseExpiresAt, function));
+        var run = Task.Run(() => RunAsync(task, leaseExpiresAt, startedVersion, function));
         lock (gate)
         {
             running.Add(run);
@@ -150,7 +150,7 @@ public sealed class TaskDispatcher(
             TaskScheduler.Default);
     }
 
-    private async Task RunAsync(ClaimedTask task, DateTimeOffset leaseExpiresAt, FunctionDefinition? function)
+    private async Task RunAsync(ClaimedTask task, DateTimeOffset leaseExpiresAt, int startedVersion, FunctionDefinition? function)
     {
         try
         {
@@ -165,7 +165,7 @@ public sealed class TaskDispatcher(
             var untilLease = leaseExpiresAt - clock.GetUtcNow() - TimeSpan.FromSeconds(1);
             var timeout = timeLimit < untilLease ? timeLimit : untilLease;
             var outcome = await invoker.InvokeAsync(new InvocationRequest(function, FunctionEvent.For(task), timeout, task.TaskId), CancellationToken.None);
-            await recorder.RecordAsync(task.TaskId, function, outcome, CancellationToken.None);
+            await recorder.RecordAsync(task.TaskId, startedVersion, function, outcome, CancellationToken.None);
         }
         catch (Exception e)
         {

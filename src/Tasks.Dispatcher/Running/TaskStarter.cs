@@ -15,8 +15,8 @@ namespace Tasks.Dispatcher.Running;
 /// </summary>
 public sealed class TaskStarter(EventStore.EventStore store, CommandRunner runner)
 {
-    /// <summary>Starts <paramref name="claims"/> at <paramref name="now"/>; returns the ones that started, with their leases.</summary>
-    public async Task<IReadOnlyList<(ClaimedTask Task, DateTimeOffset LeaseExpiresAt)>> StartAsync(
+    /// <summary>Starts <paramref name="claims"/> at <paramref name="now"/>; returns the ones that started, with their leases and the stream version their start left.</summary>
+    public async Task<IReadOnlyList<(ClaimedTask Task, DateTimeOffset LeaseExpiresAt, int StartedVersion)>> StartAsync(
         IReadOnlyList<(ClaimedTask Task, DateTimeOffset LeaseExpiresAt)> claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claims);
@@ -34,18 +34,18 @@ public sealed class TaskStarter(EventStore.EventStore store, CommandRunner runne
             }
 
             await work.CommitAsync(cancellationToken);
-            return claims;
+            return [.. claims.Select(c => (c.Task, c.LeaseExpiresAt, c.Task.Version + 1))];
         }
         catch (StreamVersionConflictException)
         {
-            var started = new List<(ClaimedTask, DateTimeOffset)>(claims.Count);
+            var started = new List<(ClaimedTask, DateTimeOffset, int)>(claims.Count);
             foreach (var (task, lease) in claims)
             {
                 var command = new StartTask(lease, now);
                 var result = await runner.RunAsync(task.TaskId, DomainStreams.Task, state => TaskDecider.Instance.Decide(command, state).ToDecided(), EventMetadata.None, cancellationToken: cancellationToken);
                 if (result.Rejection is null)
                 {
-                    started.Add((task, lease));
+                    started.Add((task, lease, result.Version));
                 }
             }
 

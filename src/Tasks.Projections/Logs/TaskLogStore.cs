@@ -23,12 +23,22 @@ public sealed class TaskLogStore(NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var command = dataSource.CreateCommand(Insert);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(AppendStatement(taskId, lines));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The statement that appends <paramref name="lines"/>, to run in another unit of work (e.g. with the outcome).</summary>
+    public static NpgsqlBatchCommand AppendStatement(Guid taskId, IReadOnlyList<TaskLogLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var command = new NpgsqlBatchCommand(Insert);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = taskId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. lines.Select(l => l.Timestamp)] });
         // PostgreSQL text cannot hold NUL; a function's stray NUL must not lose the whole batch.
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. lines.Select(l => l.Message.Replace('\0', '\uFFFD'))] });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>The task's lines logged in [<paramref name="from"/>, <paramref name="to"/>), oldest first, at most <paramref name="limit"/>.</summary>

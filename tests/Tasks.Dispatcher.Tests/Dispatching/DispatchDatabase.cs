@@ -25,6 +25,8 @@ namespace Tasks.Dispatcher.Tests.Dispatching;
 /// <summary>A fresh database with the whole schema, the task store, and shortcuts to register functions and create tasks.</summary>
 public sealed class DispatchDatabase : IAsyncDisposable
 {
+    private readonly List<CompletionBatcher> batchers = [];
+
     private DispatchDatabase(NpgsqlDataSource dataSource)
     {
         DataSource = dataSource;
@@ -86,14 +88,26 @@ public sealed class DispatchDatabase : IAsyncDisposable
         options ??= new DispatcherOptions { Runtime = "test", PollInterval = TimeSpan.FromMilliseconds(100), WatchdogInterval = TimeSpan.FromMilliseconds(200) };
         var clock = TimeProvider.System;
         var functions = new FunctionDefinitions(DataSource, clock);
-        var recorder = new OutcomeRecorder(Runner, new TaskLogStore(DataSource), clock, NullLogger<OutcomeRecorder>.Instance);
+        var completions = new CompletionBatcher(Store, NullLogger<CompletionBatcher>.Instance);
+        completions.StartAsync(default).GetAwaiter().GetResult();
+        batchers.Add(completions);
+        var recorder = new OutcomeRecorder(Runner, completions, new TaskLogStore(DataSource), clock, NullLogger<OutcomeRecorder>.Instance);
         var dispatcher = new TaskDispatcher(
             new DueTaskClaimer(DataSource), new TaskStarter(Store, Runner), recorder, functions, invoker, Signal, options, clock, NullLogger<TaskDispatcher>.Instance);
         var watchdog = new LeaseWatchdog(DataSource, recorder, functions, options, clock, NullLogger<LeaseWatchdog>.Instance);
         return (dispatcher, watchdog);
     }
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var batcher in batchers)
+        {
+            await batcher.StopAsync(default);
+            batcher.Dispose();
+        }
+
+        await DataSource.DisposeAsync();
+    }
 }
 
 /// <summary>An invoker for dispatch tests: records every invocation and answers with what the test chose.</summary>
