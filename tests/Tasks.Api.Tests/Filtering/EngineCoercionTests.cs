@@ -9,6 +9,7 @@ using Tasks.GraphQL.TypeSystem;
 using Tasks.GraphQL.TypeSystem.Building;
 using Tasks.Projections.Queries;
 using static Tasks.Api.Tests.Filtering.FilterTrees;
+using EnumBindings = Tasks.Api.Schema.EnumBindings;
 
 namespace Tasks.Api.Tests.Filtering;
 
@@ -32,9 +33,10 @@ public sealed class EngineCoercionTests
         var schema = SchemaBuilder.FromSdl(contract)
             .AddSdl(EventProbe + MissingScalarDeclarations(contract))
             .AddScalar(new UuidScalar())
-            .BindEnum("TaskStatus", Bound(("NEW", "new"), ("IN_PROGRESS", "inProgress"), ("COMPLETE", "complete"), ("RETRIED", "retried"), ("FAILED", "failed"), ("CANCELED", "canceled")))
-            .BindEnum("ExecutionPermission", Bound(("PERMISSION_REQUIRED", "permissionRequired"), ("ALL_USERS", "allUsers"), ("PUBLIC", "public")))
-            .BindEnum("TaskEventType", Bound(("CREATED", "task-created"), ("CANCELED", "task-cancelled"), ("STARTED", "task-started"), ("COMPLETED", "task-completed"), ("FAILED", "task-failed"), ("RETRIED", "task-retried")))
+            // The service's own bindings, so that the test follows the contract as it grows.
+            .BindEnum("TaskStatus", EnumBindings.TaskStatus)
+            .BindEnum("ExecutionPermission", EnumBindings.ExecutionPermission)
+            .BindEnum("TaskEventType", EnumBindings.TaskEventType)
             .Resolve("Query", "tasks", capture)
             .Resolve("Query", "functions", capture)
             .Resolve("Query", "eventProbe", capture)
@@ -58,9 +60,6 @@ public sealed class EngineCoercionTests
         new[] { "DateTime", "Long", "JSON" }
             .Where(name => !Regex.IsMatch(contract, $@"^\s*scalar\s+{name}\b", RegexOptions.Multiline))
             .Select(name => $"\nscalar {name}"));
-
-    private static Dictionary<string, object> Bound(params (string Name, string Value)[] values) =>
-        values.ToDictionary(v => v.Name, v => (object)v.Value, StringComparer.Ordinal);
 
     private static string SchemaPath()
     {
