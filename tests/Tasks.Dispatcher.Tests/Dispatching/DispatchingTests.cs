@@ -217,18 +217,19 @@ public sealed class DispatchingTests
     {
         await using var db = await DispatchDatabase.CreateAsync();
         await db.RegisterFunctionAsync("bulk");
-        const int Count = 2_000;
-        var work = db.Store.BeginUnitOfWork();
-        var ids = new List<Guid>(Count);
-        for (var i = 0; i < Count; i++)
+        const int Count = 10_000;
+        for (var unit = 0; unit < Count / 1_000; unit++)
         {
-            var id = EventStore.Ids.TimeOrderedId.New();
-            ids.Add(id);
-            var created = TaskDecider.Instance.Decide(new CreateTask(id, "bulk", TaskData.Empty, DateTimeOffset.UtcNow.AddSeconds(-1), i % 10, [], null, Actor.System, [], DateTimeOffset.UtcNow), null);
-            work.Append(id, Projections.Events.DomainEventTypes.TaskStream, EventStore.Streams.ExpectedVersion.NoStream, [.. created.Events], EventStore.Streams.EventMetadata.None);
-        }
+            var work = db.Store.BeginUnitOfWork();
+            for (var i = 0; i < 1_000; i++)
+            {
+                var id = EventStore.Ids.TimeOrderedId.New();
+                var created = TaskDecider.Instance.Decide(new CreateTask(id, "bulk", TaskData.Empty, DateTimeOffset.UtcNow.AddSeconds(-1), i % 10, [], null, Actor.System, [], DateTimeOffset.UtcNow), null);
+                work.Append(id, Projections.Events.DomainEventTypes.TaskStream, EventStore.Streams.ExpectedVersion.NoStream, [.. created.Events], EventStore.Streams.EventMetadata.None);
+            }
 
-        await work.CommitAsync();
+            await work.CommitAsync();
+        }
         var invoker = new RecordingInvoker();
         var options = new DispatcherOptions { Runtime = "test", GlobalConcurrency = 10_000, MaxInFlight = 200, ClaimBatch = 100, PollInterval = TimeSpan.FromMilliseconds(50) };
         var (one, _) = db.Dispatcher(invoker, options);
