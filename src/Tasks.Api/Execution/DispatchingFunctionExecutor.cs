@@ -15,7 +15,7 @@ namespace Tasks.Api.Execution;
 /// waits (through the log feed) for that task's outcome within the function's time limit plus a margin. The task and its
 /// history stay, like any other; only the result is handed back.
 /// </summary>
-public sealed class DispatchingFunctionExecutor(TaskCreationBatcher batcher, TaskEventFeed feed, EventStore.EventStore store, EventStore.Running.CommandRunner runner, TimeProvider clock) : IFunctionExecutor
+public sealed class DispatchingFunctionExecutor(TaskCreationBatcher batcher, TaskEventFeed feed, EventStore.EventStore store, TimeProvider clock) : IFunctionExecutor
 {
     /// <summary>What a direct execution's task is tagged with, to tell it apart in lists.</summary>
     public const string Tag = "executeFunction";
@@ -48,9 +48,11 @@ public sealed class DispatchingFunctionExecutor(TaskCreationBatcher batcher, Tas
             {
                 if (change.Event.Type is "task-completed" or "task-failed" or "task-retried")
                 {
-                    var (state, _) = await runner.LoadAsync(id, DomainStreams.Task, cancellationToken);
-                    var result = (await store.ReadStreamAsync(id, cancellationToken: cancellationToken)).Select(e => e.Data).OfType<TaskCompleted>().LastOrDefault();
-                    return new ExecutionOutcome(id, result?.ResultJson ?? (state?.Status == Domain.Tasks.TaskStatus.Complete ? "null" : null), state?.Error, null);
+                    // One read of the stream gives both the outcome (folded) and the result (only events carry it).
+                    var events = (await store.ReadStreamAsync(id, cancellationToken: cancellationToken)).Select(e => e.Data).ToList();
+                    var state = events.Aggregate(DomainStreams.Task.Initial, DomainStreams.Task.Evolve);
+                    var completed = events.OfType<TaskCompleted>().LastOrDefault();
+                    return new ExecutionOutcome(id, completed is null ? null : completed.ResultJson ?? "null", state?.Error, null);
                 }
             }
         }
