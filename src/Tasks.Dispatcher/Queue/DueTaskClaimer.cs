@@ -110,15 +110,6 @@ public sealed class DueTaskClaimer(NpgsqlDataSource dataSource)
         return kept;
     }
 
-    /// <summary>Gives claims back (a dispatcher that could not start them, e.g. while stopping).</summary>
-    public async Task ReleaseAsync(IReadOnlyList<Guid> taskIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(taskIds);
-        await using var command = dataSource.CreateCommand("UPDATE dispatch_queue SET claimed_until = NULL WHERE task_id = ANY($1)");
-        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. taskIds] });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>When the earliest queued task (of an enabled function) is due, or null when the queue is empty.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {

@@ -76,6 +76,23 @@ public sealed class DispatchDatabase : IAsyncDisposable
 
     public async Task<TaskState> TaskAsync(Guid id) => (await Runner.LoadAsync(id, DomainStreams.Task)).State!;
 
+    /// <summary>Polls the task's stream until <paramref name="condition"/> holds; fails the test after <paramref name="timeout"/> (10 s by default).</summary>
+    public async Task<TaskState> WaitForAsync(Guid id, Func<TaskState, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var (state, _) = await Runner.LoadAsync(id, DomainStreams.Task);
+            if (state is not null && condition(state))
+            {
+                return state;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"task {id} did not reach the expected state; it is {state?.Status}");
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<long> CountAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

@@ -102,7 +102,7 @@ public sealed class DispatchingTests
         var (dispatcher, _) = db.Dispatcher(invoker);
 
         await dispatcher.StartAsync(default);
-        var state = await WaitForAsync(db, id, s => s.Status == TaskStatus.Complete);
+        var state = await db.WaitForAsync(id, s => s.Status == TaskStatus.Complete);
         await dispatcher.StopAsync(default);
 
         var invocation = Assert.Single(invoker.Invocations);
@@ -147,10 +147,10 @@ public sealed class DispatchingTests
         var (dispatcher, _) = db.Dispatcher(invoker);
 
         await dispatcher.StartAsync(default);
-        var original = await WaitForAsync(db, first, s => s.Status == TaskStatus.Retried, TimeSpan.FromSeconds(10));
-        var retry1 = await WaitForAsync(db, original.RetriedByTaskId!.Value, s => s.Status == TaskStatus.Retried, TimeSpan.FromSeconds(15));
-        var retry2 = await WaitForAsync(db, retry1.RetriedByTaskId!.Value, s => s.Status == TaskStatus.Retried, TimeSpan.FromSeconds(20));
-        var retry3 = await WaitForAsync(db, retry2.RetriedByTaskId!.Value, s => s.Status == TaskStatus.Failed, TimeSpan.FromSeconds(25));
+        var original = await db.WaitForAsync(first, s => s.Status == TaskStatus.Retried, TimeSpan.FromSeconds(10));
+        var retry1 = await db.WaitForAsync(original.RetriedByTaskId!.Value, s => s.Status == TaskStatus.Retried, TimeSpan.FromSeconds(15));
+        var retry2 = await db.WaitForAsync(retry1.RetriedByTaskId!.Value, s => s.Status == TaskStatus.Retried, TimeSpan.FromSeconds(20));
+        var retry3 = await db.WaitForAsync(retry2.RetriedByTaskId!.Value, s => s.Status == TaskStatus.Failed, TimeSpan.FromSeconds(25));
         await dispatcher.StopAsync(default);
 
         Assert.Equal([first, original.RetriedByTaskId!.Value, retry1.RetriedByTaskId!.Value], retry3.RetryForTaskIds);
@@ -172,7 +172,7 @@ public sealed class DispatchingTests
         var (dispatcher, _) = db.Dispatcher(invoker);
 
         await dispatcher.StartAsync(default);
-        var state = await WaitForAsync(db, id, s => s.Status == TaskStatus.Complete);
+        var state = await db.WaitForAsync(id, s => s.Status == TaskStatus.Complete);
         await dispatcher.StopAsync(default);
 
         Assert.Equal(2, invoker.Invocations.Count);
@@ -203,7 +203,7 @@ public sealed class DispatchingTests
 
         await dispatcher.StartAsync(default);
         await watchdog.StartAsync(default);
-        var state = await WaitForAsync(db, id, s => s.Status == TaskStatus.Failed, TimeSpan.FromSeconds(10));
+        var state = await db.WaitForAsync(id, s => s.Status == TaskStatus.Failed, TimeSpan.FromSeconds(10));
         await watchdog.StopAsync(default);
         await dispatcher.StopAsync(default);
         hang.SetResult(new InvocationSucceeded(null, []));
@@ -250,21 +250,5 @@ public sealed class DispatchingTests
         Assert.Equal(Count, invoker.Invocations.Count);
         Assert.Equal(Count, invoker.Invocations.Select(i => i.TaskId).Distinct().Count());
         Assert.Equal(Count, await db.CountAsync("SELECT count(*) FROM events WHERE type = 'task-started'"));
-    }
-
-    private static async Task<TaskState> WaitForAsync(DispatchDatabase db, Guid id, Func<TaskState, bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var (state, _) = await db.Runner.LoadAsync(id, Projections.Commands.DomainStreams.Task);
-            if (state is not null && condition(state))
-            {
-                return state;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"task {id} did not reach the expected state; it is {state?.Status}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class KilledDispatcherTests
         TaskState started;
         try
         {
-            started = await WaitForAsync(db, id, s => s.Status == TaskStatus.InProgress, TimeSpan.FromSeconds(60));
+            started = await db.WaitForAsync(id, s => s.Status == TaskStatus.InProgress, TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -124,21 +124,5 @@ public sealed class KilledDispatcherTests
         }
 
         return buffer.ToArray();
-    }
-
-    private static async Task<TaskState> WaitForAsync(DispatchDatabase db, Guid id, Func<TaskState, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var (state, _) = await db.Runner.LoadAsync(id, DomainStreams.Task);
-            if (state is not null && condition(state))
-            {
-                return state;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"task {id} did not reach the expected state; it is {state?.Status}");
-            await Task.Delay(100);
-        }
     }
 }
