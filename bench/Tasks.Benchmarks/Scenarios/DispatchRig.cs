@@ -49,7 +49,7 @@ internal sealed class DispatchRig : IAsyncDisposable
         Completions = new CompletionBatcher(Store, Logs.CreateLogger<CompletionBatcher>());
         Completions.StartAsync(default).GetAwaiter().GetResult();
         var recorder = new OutcomeRecorder(Runner, Completions, new TaskLogStore(dataSource), clock, Logs.CreateLogger<OutcomeRecorder>());
-        Dispatcher = new TaskDispatcher(new DueTaskClaimer(dataSource), new TaskStarter(Store, Runner), recorder, functions, invoker, Signal, options, clock, Logs.CreateLogger<TaskDispatcher>());
+        Dispatcher = new TaskDispatcher(new DueTaskClaimer(Store, new LeasePolicy(options.LeaseGrace, options.MaxLease)), recorder, functions, invoker, Signal, options, clock, Logs.CreateLogger<TaskDispatcher>());
         Watchdog = new LeaseWatchdog(dataSource, recorder, functions, options, clock, Logs.CreateLogger<LeaseWatchdog>());
         Notifications = new LogNotifications(dataSource, Signal, Logs.CreateLogger<LogNotifications>());
     }

@@ -36,8 +36,8 @@ public static class DispatcherRegistration
         services.TryAddSingleton<FunctionCodeStore>();
         services.TryAddSingleton<TaskLogStore>();
         services.AddSingleton<FunctionDefinitions>();
+        services.AddSingleton(new LeasePolicy(options.LeaseGrace, options.MaxLease));
         services.AddSingleton<DueTaskClaimer>();
-        services.AddSingleton<TaskStarter>();
         services.AddSingleton<CompletionBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CompletionBatcher>());
         services.AddSingleton<OutcomeRecorder>();

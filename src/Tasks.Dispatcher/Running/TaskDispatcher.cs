@@ -11,13 +11,12 @@ using Tasks.EventStore.Notifications;
 namespace Tasks.Dispatcher.Running;
 
 /// <summary>
-/// The worker loop: claim due tasks, record their starts with leases, commit, then invoke each function and record the
-/// outcome. It wakes on commits (this process's and, through NOTIFY, other processes'), when a running task ends, at
+/// The worker loop: claim due tasks and record their starts with leases in one commit, then invoke each function and
+/// record the outcome. It wakes on commits (this process's and, through NOTIFY, other processes'), when a running task ends, at
 /// the next task's start time, and on a polling backstop. Any number of dispatchers may share one database.
 /// </summary>
 public sealed class TaskDispatcher(
     DueTaskClaimer claimer,
-    TaskStarter starter,
     OutcomeRecorder recorder,
     FunctionDefinitions functions,
     IFunctionInvoker invoker,
@@ -26,9 +25,6 @@ public sealed class TaskDispatcher(
     TimeProvider clock,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
-    // How long a claim holds before another dispatcher may take the task (the start is recorded well within it).
-    private static readonly TimeSpan ClaimHold = TimeSpan.FromSeconds(30);
-
     private readonly Lock gate = new();
     private readonly HashSet<Task> running = [];
     private readonly SemaphoreSlim slotFreed = new(0, int.MaxValue);
@@ -103,33 +99,24 @@ public sealed class TaskDispatcher(
 
     private async Task<int> ClaimAndStartAsync(int room, ConcurrencyLimits limits, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var claims = await claimer.ClaimAsync(room, now, now + ClaimHold, limits, cancellationToken);
+        var claims = await claimer.ClaimAsync(room, clock.GetUtcNow(), limits, cancellationToken);
         if (claims.Count == 0)
         {
             return 0;
         }
 
         var definitions = await functions.FindManyAsync([.. claims.Select(c => c.FunctionName)], cancellationToken);
-        var leased = claims.Select(c => (c, now + Lease(definitions.GetValueOrDefault(c.FunctionName)))).ToList();
-        var started = await starter.StartAsync(leased, now, cancellationToken);
-        foreach (var (task, lease, version) in started)
+        foreach (var task in claims)
         {
-            Run(task, lease, version, definitions.GetValueOrDefault(task.FunctionName));
+            Run(task, definitions.GetValueOrDefault(task.FunctionName));
         }
 
         return claims.Count;
     }
 
-    private TimeSpan Lease(FunctionDefinition? function)
+    private void Run(ClaimedTask task, FunctionDefinition? function)
     {
-        var lease = TimeSpan.FromSeconds(function?.TimeLimit ?? 0) + options.LeaseGrace;
-        return lease < options.MaxLease ? lease : options.MaxLease;
-    }
-
-    private void Run(ClaimedTask task, DateTimeOffset leaseExpiresAt, int startedVersion, FunctionDefinition? function)
-    {
-        var run = Task.Run(() => RunAsync(task, leaseExpiresAt, startedVersion, function));
+        var run = Task.Run(() => RunAsync(task, function));
         lock (gate)
         {
             running.Add(run);
@@ -150,7 +137,7 @@ public sealed class TaskDispatcher(
             TaskScheduler.Default);
     }
 
-    private async Task RunAsync(ClaimedTask task, DateTimeOffset leaseExpiresAt, int startedVersion, FunctionDefinition? function)
+    private async Task RunAsync(ClaimedTask task, FunctionDefinition? function)
     {
         try
         {
@@ -162,10 +149,10 @@ public sealed class TaskDispatcher(
 
             // The invocation must end, and its outcome be recorded, before the lease runs out.
             var timeLimit = TimeSpan.FromSeconds(function.TimeLimit);
-            var untilLease = leaseExpiresAt - clock.GetUtcNow() - TimeSpan.FromSeconds(1);
+            var untilLease = task.LeaseExpiresAt - clock.GetUtcNow() - TimeSpan.FromSeconds(1);
             var timeout = timeLimit < untilLease ? timeLimit : untilLease;
             var outcome = await invoker.InvokeAsync(new InvocationRequest(function, FunctionEvent.For(task), timeout, task.TaskId), CancellationToken.None);
-            await recorder.RecordAsync(task.TaskId, startedVersion, function, outcome, CancellationToken.None);
+            await recorder.RecordAsync(task.TaskId, task.StartedVersion, function, outcome, CancellationToken.None);
         }
         catch (Exception e)
         {

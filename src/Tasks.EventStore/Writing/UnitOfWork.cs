@@ -89,16 +89,43 @@ public sealed class UnitOfWork
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         // No explicit transaction: a batch runs as one implicit transaction, saving the BEGIN and COMMIT round trips.
-        await using var batch = new NpgsqlBatch(connection);
+        if (await WriteAsync(connection, null, cancellationToken) && events.Count > 0)
+        {
+            store.Signal.Notify();
+        }
+    }
+
+    /// <summary>
+    /// Writes everything into <paramref name="transaction"/>, after what its owner did in it (a claim holding its rows),
+    /// commits it, then wakes the log's readers. On failure the transaction is left for its owner to roll back.
+    /// </summary>
+    /// <exception cref="StreamVersionConflictException">A stream was not at its expected version.</exception>
+    /// <exception cref="DuplicateMessageException">The incoming message was handled before.</exception>
+    public async Task CommitAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has already ended.");
+        await WriteAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (events.Count > 0)
+        {
+            store.Signal.Notify();
+        }
+    }
+
+    private async Task<bool> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
         Build(batch.BatchCommands);
         if (batch.BatchCommands.Count == 0)
         {
-            return;
+            return false;
         }
 
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_stream_version" || e.SqlState == "TS409" && e.MessageText.Contains("expected version", StringComparison.Ordinal))
         {
@@ -108,11 +135,6 @@ public sealed class UnitOfWork
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "inbox_pkey" && inbox is { } message)
         {
             throw new DuplicateMessageException(message.MessageId, e);
-        }
-
-        if (events.Count > 0)
-        {
-            store.Signal.Notify();
         }
     }
 

@@ -34,9 +34,32 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
             statements.Add(EnqueueMany(created));
         }
 
+        // A batch of starts or completions, one per task (a dispatcher's claim, a group commit), is applied set-wise
+        // too; with several events of one task in the batch, their order matters, and each is applied in turn.
+        var oneEachStream = events.Select(e => e.StreamId).Distinct().Count() == events.Count;
+        var started = oneEachStream ? events.Where(e => e.Data is TaskStarted).ToList() : [];
+        var completed = oneEachStream ? events.Where(e => e.Data is TaskCompleted).ToList() : [];
+        if (started.Count > 1)
+        {
+            statements.Add(StartMany(started));
+            statements.Add(DequeueMany(started));
+        }
+
+        if (completed.Count > 1)
+        {
+            statements.Add(CompleteMany(completed));
+        }
+
         foreach (var e in events)
         {
-            if (created.Count <= 1 || e.Data is not TaskCreated)
+            var applied = e.Data switch
+            {
+                TaskCreated => created.Count > 1,
+                TaskStarted => started.Count > 1,
+                TaskCompleted => completed.Count > 1,
+                _ => false,
+            };
+            if (!applied)
             {
                 Apply(e.StreamId, e.Version, e.Data, statements);
             }
@@ -150,6 +173,45 @@ public sealed class TaskReadModelProjection(TaskTables tables) : IInlineProjecti
         enqueue.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. created.Select(c => c.Priority)] });
         enqueue.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. created.Select(c => c.StartTimestamp)] });
         return enqueue;
+    }
+
+    private NpgsqlBatchCommand StartMany(List<PendingEvent> events)
+    {
+        var starts = events.Select(e => (TaskStarted)e.Data).ToArray();
+        var update = new NpgsqlBatchCommand(
+            $"""
+            UPDATE {tables.Tasks} t SET version = u.version, status = 'inProgress', status_changed_at = u.at, updated_at = u.at, in_progress_at = u.at,
+                lease_expires_at = u.lease_expires_at
+            FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS u(id, version, at, lease_expires_at)
+            WHERE t.id = u.id AND t.version < u.version
+            """);
+        update.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.StreamId)] });
+        update.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. events.Select(e => e.Version)] });
+        update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. starts.Select(s => s.At)] });
+        update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. starts.Select(s => s.LeaseExpiresAt)] });
+        return update;
+    }
+
+    private NpgsqlBatchCommand DequeueMany(List<PendingEvent> events)
+    {
+        var dequeue = new NpgsqlBatchCommand($"DELETE FROM {tables.Queue} WHERE task_id = ANY($1)");
+        dequeue.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.StreamId)] });
+        return dequeue;
+    }
+
+    private NpgsqlBatchCommand CompleteMany(List<PendingEvent> events)
+    {
+        var update = new NpgsqlBatchCommand(
+            $"""
+            UPDATE {tables.Tasks} t SET version = u.version, status = 'complete', status_changed_at = u.at, updated_at = u.at, complete_at = u.at,
+                lease_expires_at = NULL
+            FROM unnest($1::uuid[], $2::int[], $3::timestamptz[]) AS u(id, version, at)
+            WHERE t.id = u.id AND t.version < u.version
+            """);
+        update.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.StreamId)] });
+        update.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. events.Select(e => e.Version)] });
+        update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. events.Select(e => ((TaskCompleted)e.Data).At)] });
+        return update;
     }
 
     private NpgsqlBatchCommand Enqueue(Guid taskId, TaskCreated created)

@@ -99,6 +99,9 @@ public sealed class DispatchDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>A claimer over this database, with leases by <paramref name="leases"/> (30 s grace, 5 min at most by default).</summary>
+    public DueTaskClaimer Claimer(LeasePolicy? leases = null) => new(Store, leases ?? new LeasePolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)));
+
     /// <summary>A dispatcher over this database with <paramref name="invoker"/>.</summary>
     public (TaskDispatcher Dispatcher, LeaseWatchdog Watchdog) Dispatcher(IFunctionInvoker invoker, DispatcherOptions? options = null)
     {
@@ -110,7 +113,7 @@ public sealed class DispatchDatabase : IAsyncDisposable
         batchers.Add(completions);
         var recorder = new OutcomeRecorder(Runner, completions, new TaskLogStore(DataSource), clock, NullLogger<OutcomeRecorder>.Instance);
         var dispatcher = new TaskDispatcher(
-            new DueTaskClaimer(DataSource), new TaskStarter(Store, Runner), recorder, functions, invoker, Signal, options, clock, NullLogger<TaskDispatcher>.Instance);
+            new DueTaskClaimer(Store, new LeasePolicy(options.LeaseGrace, options.MaxLease)), recorder, functions, invoker, Signal, options, clock, NullLogger<TaskDispatcher>.Instance);
         var watchdog = new LeaseWatchdog(DataSource, recorder, functions, options, clock, NullLogger<LeaseWatchdog>.Instance);
         return (dispatcher, watchdog);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tasks.Dispatcher.Hosting;
 using Tasks.Dispatcher.Invoking;
+using Tasks.Dispatcher.Leases;
 using Tasks.Dispatcher.Queue;
 using Tasks.Domain.Functions;
 using Tasks.Domain.Identity;
@@ -26,53 +27,66 @@ public sealed class DispatchingTests
         var highEarly = await db.CreateTaskAsync("work", priority: 5, start: now.AddMinutes(-5));
         var notDue = await db.CreateTaskAsync("work", priority: 9, start: now.AddHours(1));
 
-        var claimed = await new DueTaskClaimer(db.DataSource).ClaimAsync(10, now.AddSeconds(1), now.AddSeconds(30), NoLimits, default);
+        var claimed = await db.Claimer().ClaimAsync(10, now.AddSeconds(1), NoLimits, default);
 
         Assert.Equal([highEarly, highLate, lowEarly], claimed.Select(c => c.TaskId));
         Assert.DoesNotContain(notDue, claimed.Select(c => c.TaskId));
     }
 
     [Fact]
-    public async Task A_claimed_task_is_skipped_by_another_claim_until_its_mark_expires()
+    public async Task A_claim_starts_its_tasks_with_leases_and_takes_them_out_of_the_queue()
     {
         await using var db = await DispatchDatabase.CreateAsync();
-        await db.RegisterFunctionAsync("work");
+        await db.RegisterFunctionAsync("work", timeLimit: 20);
         var id = await db.CreateTaskAsync("work", start: DateTimeOffset.UtcNow.AddSeconds(-1));
-        var claimer = new DueTaskClaimer(db.DataSource);
+        var claimer = db.Claimer(new LeasePolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)));
         var now = DateTimeOffset.UtcNow;
 
-        var first = await claimer.ClaimAsync(10, now, now.AddSeconds(30), NoLimits, default);
-        var second = await claimer.ClaimAsync(10, now.AddSeconds(1), now.AddSeconds(31), NoLimits, default);
-        var afterExpiry = await claimer.ClaimAsync(10, now.AddSeconds(31), now.AddSeconds(61), NoLimits, default);
+        var first = await claimer.ClaimAsync(10, now, NoLimits, default);
+        var second = await claimer.ClaimAsync(10, now.AddMinutes(10), NoLimits, default);
 
-        Assert.Equal([id], first.Select(c => c.TaskId));
+        var claimed = Assert.Single(first);
+        Assert.Equal(id, claimed.TaskId);
+        Assert.Equal(now.AddSeconds(50), claimed.LeaseExpiresAt);
         Assert.Empty(second);
-        Assert.Equal([id], afterExpiry.Select(c => c.TaskId));
+        var (state, version) = await db.Runner.LoadAsync(id, Projections.Commands.DomainStreams.Task);
+        Assert.Equal(TaskStatus.InProgress, state!.Status);
+        Assert.Equal(claimed.StartedVersion, version);
+        Assert.Equal(now.AddSeconds(50), state.LeaseExpiresAt);
+        Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM dispatch_queue"));
+        Assert.Equal(1, await db.CountAsync("SELECT count(*) FROM tasks WHERE status = 'inProgress' AND lease_expires_at IS NOT NULL"));
     }
 
     [Fact]
-    public async Task A_function_at_its_concurrency_limit_gets_no_more_claims()
+    public async Task A_function_at_its_concurrency_limit_gets_no_more_claims_and_the_global_limit_holds()
     {
         await using var db = await DispatchDatabase.CreateAsync();
         await db.RegisterFunctionAsync("narrow");
         await db.RegisterFunctionAsync("wide");
-        for (var i = 0; i < 3; i++)
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var narrow = new List<Guid>();
+        var wide = new List<Guid>();
+        for (var i = 0; i < 5; i++)
         {
-            await db.CreateTaskAsync("narrow", start: DateTimeOffset.UtcNow.AddSeconds(-1));
-            await db.CreateTaskAsync("wide", start: DateTimeOffset.UtcNow.AddSeconds(-1));
+            if (i < 3)
+            {
+                narrow.Add(await db.CreateTaskAsync("narrow", start: start.AddSeconds(2 * i)));
+            }
+
+            wide.Add(await db.CreateTaskAsync("wide", start: start.AddSeconds((2 * i) + 1)));
         }
 
         var limits = new ConcurrencyLimits(5, new Dictionary<string, int> { ["narrow"] = 1 });
         var now = DateTimeOffset.UtcNow;
 
-        var claimed = await new DueTaskClaimer(db.DataSource).ClaimAsync(10, now, now.AddSeconds(30), limits, default);
-        var again = await new DueTaskClaimer(db.DataSource).ClaimAsync(10, now, now.AddSeconds(30), limits, default);
+        // narrow 1, wide 1, narrow 2 (over its limit: stays queued), then the batch fills with wide 2.
+        var first = await db.Claimer().ClaimAsync(3, now, limits, default);
+        // Three run, so the global limit of 5 leaves room for two: wide 3 and 4; wide 5 waits.
+        var second = await db.Claimer().ClaimAsync(10, now, limits, default);
 
-        Assert.Equal(1, claimed.Count(c => c.FunctionName == "narrow"));
-        Assert.Equal(3, claimed.Count(c => c.FunctionName == "wide"));
-        Assert.DoesNotContain(again, c => c.FunctionName == "narrow");
-        // The global limit of 5 counts live claims: only one more may be taken.
-        Assert.True(again.Count <= 1);
+        Assert.Equal([narrow[0], wide[0], wide[1]], first.Select(c => c.TaskId));
+        Assert.Equal([wide[2], wide[3]], second.Select(c => c.TaskId));
+        Assert.Equal(3, await db.CountAsync("SELECT count(*) FROM dispatch_queue"));
     }
 
     [Fact]
@@ -81,12 +95,12 @@ public sealed class DispatchingTests
         await using var db = await DispatchDatabase.CreateAsync();
         await db.RegisterFunctionAsync("paused", enabled: false);
         var id = await db.CreateTaskAsync("paused", start: DateTimeOffset.UtcNow.AddSeconds(-1));
-        var claimer = new DueTaskClaimer(db.DataSource);
+        var claimer = db.Claimer();
         var now = DateTimeOffset.UtcNow;
 
-        var whileDisabled = await claimer.ClaimAsync(10, now, now.AddSeconds(30), NoLimits, default);
+        var whileDisabled = await claimer.ClaimAsync(10, now, NoLimits, default);
         await db.RunFunctionAsync("paused", new EnableFunction(Actor.System, DateTimeOffset.UtcNow));
-        var afterEnabling = await claimer.ClaimAsync(10, now, now.AddSeconds(30), NoLimits, default);
+        var afterEnabling = await claimer.ClaimAsync(10, now, NoLimits, default);
 
         Assert.Empty(whileDisabled);
         Assert.Equal([id], afterEnabling.Select(c => c.TaskId));
