@@ -107,6 +107,46 @@ public sealed class TaskReadModelTests
         Assert.Equal(17, await db.ScalarAsync<int>("SELECT (data->>'i')::int FROM tasks WHERE id = $1", ids[17]));
         Assert.Equal(17, await db.ScalarAsync<int>("SELECT priority FROM dispatch_queue WHERE task_id = $1", ids[17]));
     }
+
+    [Fact]
+    public async Task Starts_and_completions_in_one_batch_are_projected_like_ones_recorded_one_by_one()
+    {
+        await using var db = await ProjectionsDatabase.CreateAsync();
+        var batched = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            batched.Add(await db.CreateTaskAsync());
+        }
+
+        var single = await db.CreateTaskAsync();
+        var at = DateTimeOffset.UtcNow;
+        var lease = at.AddSeconds(60);
+
+        var starts = db.Store.BeginUnitOfWork();
+        foreach (var id in batched)
+        {
+            starts.Append(id, "task", ExpectedVersion.Exactly(1), [new TaskStarted(lease, at)]);
+        }
+
+        await starts.CommitAsync();
+        await db.RunTaskAsync(single, new StartTask(lease, at));
+        // Two of the four complete together; the others stay in progress.
+        var completions = db.Store.BeginUnitOfWork();
+        foreach (var id in batched.Take(2))
+        {
+            completions.Append(id, "task", ExpectedVersion.Exactly(2), [new TaskCompleted(null, at.AddSeconds(1))]);
+        }
+
+        await completions.CommitAsync();
+        await db.RunTaskAsync(single, new CompleteTask(null, at.AddSeconds(1)));
+
+        const string Row = "SELECT concat_ws('|', status, version, in_progress_at, complete_at, lease_expires_at, status_changed_at, updated_at) FROM tasks WHERE id = $1";
+        var expected = await db.ScalarAsync<string>(Row, single);
+        Assert.Equal(expected, await db.ScalarAsync<string>(Row, batched[0]));
+        Assert.Equal(expected, await db.ScalarAsync<string>(Row, batched[1]));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM tasks WHERE status = 'inProgress' AND version = 2 AND lease_expires_at IS NOT NULL"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM dispatch_queue"));
+    }
 }
 
 internal static class DateTimeTestExtensions
