@@ -106,6 +106,25 @@ public sealed class AppendingTests
     }
 
     [Fact]
+    public async Task A_unit_of_work_for_several_messages_with_one_handled_before_writes_nothing_and_names_it()
+    {
+        await using var db = await TestStore.CreateAsync();
+        await db.Store.BeginUnitOfWork().RecordInbox("message-2", "documents").Append(TimeOrderedId.New(), "account", ExpectedVersion.NoStream, [new Opened("a")]).CommitAsync();
+        var streams = new[] { TimeOrderedId.New(), TimeOrderedId.New(), TimeOrderedId.New() };
+        var work = db.Store.BeginUnitOfWork();
+        for (var i = 0; i < streams.Length; i++)
+        {
+            work.RecordInbox($"message-{i + 1}", "documents").Append(streams[i], "account", ExpectedVersion.NoStream, [new Opened("b")]);
+        }
+
+        var duplicate = await Assert.ThrowsAsync<DuplicateMessageException>(() => work.CommitAsync());
+
+        Assert.Equal("message-2", duplicate.MessageId);
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM events"));
+        Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM inbox"));
+    }
+
+    [Fact]
     public async Task Inline_projections_commit_with_the_events()
     {
         var projection = new CountingProjection();

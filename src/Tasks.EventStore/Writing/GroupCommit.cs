@@ -15,7 +15,11 @@ namespace Tasks.EventStore.Writing;
 /// <param name="logger">Told when a batch fails.</param>
 /// <param name="maxBatch">The most items one commit holds.</param>
 /// <param name="writers">How many commits may be in flight at once (one commits while another gathers).</param>
-public sealed class GroupCommit<TItem>(EventStore store, Action<UnitOfWork, TItem> add, ILogger logger, int maxBatch = 500, int writers = 2)
+/// <param name="isolateFailures">
+/// When a batch of several items fails, commit each of them alone, so that one item's error (a message handled
+/// before) is that item's only; otherwise every caller of the batch gets its error.
+/// </param>
+public sealed class GroupCommit<TItem>(EventStore store, Action<UnitOfWork, TItem> add, ILogger logger, int maxBatch = 500, int writers = 2, bool isolateFailures = false)
 {
     private readonly Channel<(TItem Item, TaskCompletionSource Committed)> queue =
         Channel.CreateUnbounded<(TItem, TaskCompletionSource)>();
@@ -53,31 +57,61 @@ public sealed class GroupCommit<TItem>(EventStore store, Action<UnitOfWork, TIte
 
             try
             {
-                var work = store.BeginUnitOfWork();
-                foreach (var (item, _) in batch)
+                await CommitAsync(batch);
+            }
+            catch (Exception e) when (isolateFailures && batch.Count > 1)
+            {
+                logger.LogDebug(e, "Committing a batch of {Count} failed; committing each alone.", batch.Count);
+                foreach (var pending in batch)
                 {
-                    add(work, item);
-                }
-
-                // Not cancelled by shutdown: callers are waiting for this commit.
-                await work.CommitAsync(CancellationToken.None);
-                foreach (var (_, committed) in batch)
-                {
-                    committed.TrySetResult();
+                    await CommitOrFailAsync([pending]);
                 }
             }
             catch (Exception e)
             {
-                if (e is not Streams.StreamVersionConflictException)
-                {
-                    logger.LogWarning(e, "Committing a batch of {Count} failed; each caller gets the error.", batch.Count);
-                }
-
-                foreach (var (_, committed) in batch)
-                {
-                    committed.TrySetException(e);
-                }
+                Fail(batch, e);
             }
+        }
+    }
+
+    private async Task CommitAsync(List<(TItem Item, TaskCompletionSource Committed)> batch)
+    {
+        var work = store.BeginUnitOfWork();
+        foreach (var (item, _) in batch)
+        {
+            add(work, item);
+        }
+
+        // Not cancelled by shutdown: callers are waiting for this commit.
+        await work.CommitAsync(CancellationToken.None);
+        foreach (var (_, committed) in batch)
+        {
+            committed.TrySetResult();
+        }
+    }
+
+    private async Task CommitOrFailAsync(List<(TItem Item, TaskCompletionSource Committed)> batch)
+    {
+        try
+        {
+            await CommitAsync(batch);
+        }
+        catch (Exception e)
+        {
+            Fail(batch, e);
+        }
+    }
+
+    private void Fail(List<(TItem Item, TaskCompletionSource Committed)> batch, Exception e)
+    {
+        if (e is not Streams.StreamVersionConflictException and not DuplicateMessageException)
+        {
+            logger.LogWarning(e, "Committing a batch of {Count} failed; each caller gets the error.", batch.Count);
+        }
+
+        foreach (var (_, committed) in batch)
+        {
+            committed.TrySetException(e);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Tasks.EventStore.Writing;
 
 /// <summary>
 /// Everything one command writes, committed in one transaction and one round trip: the events,
-/// the inline read models, the inbox row of the message that caused it, outbox rows for
+/// the inline read models, the inbox rows of the messages that caused it, outbox rows for
 /// messages that are not events, and any further statements (a subscriber's checkpoint).
 /// </summary>
 public sealed class UnitOfWork
@@ -17,7 +17,7 @@ public sealed class UnitOfWork
     private readonly List<(Guid StreamId, ExpectedVersion Expected)> expectations = [];
     private readonly HashSet<Guid> appendedStreams = [];
     private readonly List<NpgsqlBatchCommand> statements = [];
-    private (string MessageId, string Source)? inbox;
+    private readonly List<(string MessageId, string Source)> inbox = [];
 
     internal UnitOfWork(EventStore store) => this.store = store;
 
@@ -48,17 +48,20 @@ public sealed class UnitOfWork
         return this;
     }
 
-    /// <summary>Records that the message <paramref name="messageId"/> was handled; a second time, the commit fails with <see cref="DuplicateMessageException"/>.</summary>
+    /// <summary>
+    /// Records that the message <paramref name="messageId"/> was handled; if it was handled before, the commit fails
+    /// with <see cref="DuplicateMessageException"/> and writes nothing. A group commit may record several messages.
+    /// </summary>
     public UnitOfWork RecordInbox(string messageId, string source)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        if (inbox is not null)
+        if (inbox.Exists(m => m.MessageId == messageId))
         {
-            throw new InvalidOperationException("a unit of work handles one incoming message");
+            throw new InvalidOperationException($"message {messageId} is recorded twice in one unit of work");
         }
 
-        inbox = (messageId, source);
+        inbox.Add((messageId, source));
         return this;
     }
 
@@ -97,7 +100,7 @@ public sealed class UnitOfWork
 
     /// <summary>
     /// Writes everything into <paramref name="transaction"/>, after what its owner did in it (a claim holding its rows),
-    /// commits it, then wakes the log's readers. On failure the transaction is left for its owner to roll back.
+    /// commits it, then wakes the log's readers. On failure nothing of it commits; its owner disposes of it.
     /// </summary>
     /// <exception cref="StreamVersionConflictException">A stream was not at its expected version.</exception>
     /// <exception cref="DuplicateMessageException">The incoming message was handled before.</exception>
@@ -132,10 +135,28 @@ public sealed class UnitOfWork
             var (streamId, expected) = ConflictingStream(e);
             throw new StreamVersionConflictException(streamId, expected, e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "inbox_pkey" && inbox is { } message)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "inbox_pkey" && inbox.Count > 0)
         {
-            throw new DuplicateMessageException(message.MessageId, e);
+            throw new DuplicateMessageException(await HandledBeforeAsync(connection, transaction, cancellationToken) ?? inbox[0].MessageId, e);
         }
+    }
+
+    // Which message the inbox already held: the server's error detail is not passed on by default, so ask.
+    private async Task<string?> HandledBeforeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (inbox.Count == 1)
+        {
+            return inbox[0].MessageId;
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand("SELECT message_id FROM inbox WHERE message_id = ANY($1) LIMIT 1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. inbox.Select(m => m.MessageId)] });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private (Guid, ExpectedVersion) ConflictingStream(PostgresException e)
@@ -155,12 +176,12 @@ public sealed class UnitOfWork
 
     private void Build(NpgsqlBatchCommandCollection batch)
     {
-        if (inbox is { } message)
+        if (inbox.Count > 0)
         {
             // First, so a duplicate fails before any other work is done.
-            var insert = new NpgsqlBatchCommand("INSERT INTO inbox (message_id, source) VALUES ($1, $2)");
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.MessageId });
-            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Source });
+            var insert = new NpgsqlBatchCommand("INSERT INTO inbox (message_id, source) SELECT * FROM unnest($1::text[], $2::text[])");
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. inbox.Select(m => m.MessageId)] });
+            insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. inbox.Select(m => m.Source)] });
             batch.Add(insert);
         }
 
