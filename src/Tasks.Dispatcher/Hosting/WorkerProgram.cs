@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Tasks.EventStore.Migrations;
 
 namespace Tasks.Dispatcher.Hosting;
 
@@ -17,7 +18,7 @@ public static class WorkerProgram
     /// <summary>The exit code when configuration is missing or wrong.</summary>
     public const int ConfigurationError = 2;
 
-    /// <summary>The exit code when the host failed to start (the database refused it, a migration is inconsistent).</summary>
+    /// <summary>The exit code when the host failed to start (the database refused it, a migration is inconsistent, Lambda is misconfigured).</summary>
     public const int StartFailed = 1;
 
     /// <summary>Runs the worker until it is told to stop.</summary>
@@ -54,7 +55,7 @@ public static class WorkerProgram
             // Stopped (SIGTERM) while still starting, e.g. waiting for the database.
             return 0;
         }
-        catch (Exception e) when (e is NpgsqlException or Tasks.EventStore.Migrations.MigrationException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or MigrationException or InvalidOperationException or FormatException)
         {
             // The host has logged the exception with its stack already.
             logger.LogCritical("The worker could not start: {Reason}", e.Message);
