@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help setup build run test bench format format-check db db-stop clean
+.PHONY: help setup build run worker test bench format format-check db db-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ build: setup ## Build the solution (warnings are errors)
 
 run: build ## Start a local PostgreSQL (or use ConnectionStrings__Postgres) and run the service
 	@scripts/run.sh $(CONFIGURATION)
+
+worker: build ## Run a standalone worker (the dispatcher alone; start several to scale out)
+	@scripts/worker.sh $(CONFIGURATION)
 
 test: build ## Run every test against real, throwaway PostgreSQL clusters
 	$(DOTNET) test Tasks.sln -c $(CONFIGURATION) --no-build -v quiet -nologo

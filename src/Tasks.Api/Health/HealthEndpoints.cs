@@ -1,6 +1,6 @@
 using Npgsql;
-using Tasks.Api.Hosting;
 using Tasks.Projections.Daemon;
+using Tasks.Projections.Hosting;
 
 namespace Tasks.Api.Health;
 

@@ -1,4 +1,3 @@
-using Npgsql;
 using Tasks.Api.Authentication;
 using Tasks.Api.Execution;
 using Tasks.Api.Functions;
@@ -8,13 +7,10 @@ using Tasks.Api.Schema;
 using Tasks.Api.Subscriptions;
 using Tasks.Api.Tasks;
 using Tasks.Dispatcher.Hosting;
-using Tasks.EventStore.Connections;
-using Tasks.EventStore.Notifications;
-using Tasks.EventStore.Running;
 using Tasks.EventStore.Subscriptions;
 using Tasks.GraphQL.Execution;
-using Tasks.Projections;
 using Tasks.Projections.Daemon;
+using Tasks.Projections.Hosting;
 using Tasks.Projections.Logs;
 using Tasks.Projections.Queries;
 
@@ -27,21 +23,8 @@ public static class ServiceRegistration
     /// <exception cref="InvalidOperationException">No PostgreSQL connection string is configured, or no token issuer.</exception>
     public static IServiceCollection AddTaskService(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = configuration.GetConnectionString("Postgres");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException("ConnectionStrings:Postgres is not set (environment variable ConnectionStrings__Postgres); `make run` sets it to a local cluster.");
-        }
-
-        services.AddSingleton(_ => EventStoreDataSource.Create(connectionString));
-        services.AddSingleton<LogSignal>();
-        services.AddSingleton(sp => TaskEventStore.Create(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LogSignal>()));
-        services.AddSingleton(sp => new CommandRunner(sp.GetRequiredService<EventStore.EventStore>()));
-        services.AddSingleton<SchemaReadiness>();
-
-        // The schema first: hosted services start in registration order, and the others need it.
-        services.AddHostedService<SchemaMigrationService>();
-        services.AddHostedService<LogNotifications>();
+        // The store and the schema first: hosted services start in registration order, and the others need them.
+        services.AddTaskStore(configuration);
         services.AddSingleton<ILogHandler, TaskActivityProjection>();
         services.AddSingleton<ProjectionDaemon>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());

@@ -1,11 +1,11 @@
 using System.IO.Compression;
-using Tasks.Api.Hosting;
 using Tasks.Domain.Functions;
 using Tasks.Domain.Identity;
 using Tasks.EventStore.Running;
 using Tasks.EventStore.Streams;
 using Tasks.Projections.Code;
 using Tasks.Projections.Commands;
+using Tasks.Projections.Hosting;
 
 namespace Tasks.Api.Samples;
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Tasks.Dispatcher.Hosting;
 
 /// <summary>How the dispatcher runs (configuration section <c>Dispatcher</c>).</summary>
@@ -6,8 +8,17 @@ public sealed class DispatcherOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Dispatcher";
 
+    /// <summary>The runtime that runs functions on this machine (node and python3).</summary>
+    public const string LocalRuntime = "local";
+
+    /// <summary>The runtime that runs functions in AWS Lambda.</summary>
+    public const string LambdaRuntime = "lambda";
+
+    /// <summary>No dispatcher: the API's default.</summary>
+    public const string NoRuntime = "none";
+
     /// <summary>Where functions run: <c>local</c> (this machine), <c>lambda</c> (AWS Lambda), or <c>none</c> (no dispatcher in this process).</summary>
-    public string Runtime { get; set; } = "none";
+    public string Runtime { get; set; } = NoRuntime;
 
     /// <summary>The most tasks in progress at once across every dispatcher.</summary>
     public int GlobalConcurrency { get; set; } = 32;
@@ -37,5 +48,19 @@ public sealed class DispatcherOptions
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Whether a dispatcher runs in this process.</summary>
-    public bool IsEnabled => !string.Equals(Runtime, "none", StringComparison.OrdinalIgnoreCase);
+    public bool IsEnabled => !string.Equals(Runtime, NoRuntime, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the <c>Dispatcher</c> section; <paramref name="defaultRuntime"/> applies when <c>Dispatcher:Runtime</c> is not set.</summary>
+    public static DispatcherOptions Read(IConfiguration configuration, string defaultRuntime = NoRuntime)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        var options = section.Get<DispatcherOptions>() ?? new DispatcherOptions();
+        if (string.IsNullOrWhiteSpace(section[nameof(Runtime)]))
+        {
+            options.Runtime = defaultRuntime;
+        }
+
+        return options;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Tasks.Dispatcher.Functions;
 using Tasks.Dispatcher.Invoking;
 using Tasks.Dispatcher.Leases;
@@ -15,23 +16,44 @@ namespace Tasks.Dispatcher.Hosting;
 /// <summary>Adds a dispatcher and its lease watchdog to a host, when configuration asks for one (<c>Dispatcher:Runtime</c>).</summary>
 public static class DispatcherRegistration
 {
+    /// <summary>How much longer than <see cref="DispatcherOptions.ShutdownGrace"/> a host waits for its services to stop.</summary>
+    public static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Registers the dispatcher for <c>Dispatcher:Runtime</c> (<c>local</c> or <c>lambda</c>); does nothing for <c>none</c>
     /// (the default). The host must already provide the event store, its data source, the command runner and the log signal.
     /// </summary>
     /// <returns>The options read, so that the host can tell whether a dispatcher runs here.</returns>
     /// <exception cref="InvalidOperationException">The runtime is not one of local, lambda or none.</exception>
-    public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string, IFunctionInvoker?> invokers)
+    public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string, IFunctionInvoker?> invokers) =>
+        services.AddTaskDispatcher(DispatcherOptions.Read(configuration), invokers);
+
+    /// <summary>
+    /// Registers the dispatcher with <paramref name="options"/> as given; does nothing when its runtime is <c>none</c>.
+    /// The host must already provide the event store, its data source, the command runner and the log signal.
+    /// </summary>
+    /// <returns><paramref name="options"/>.</returns>
+    /// <exception cref="InvalidOperationException">The runtime is not one <paramref name="invokers"/> knows (when the dispatcher is first resolved).</exception>
+    public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, DispatcherOptions options, Func<IServiceProvider, string, IFunctionInvoker?> invokers)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(invokers);
-        var options = configuration.GetSection(DispatcherOptions.Section).Get<DispatcherOptions>() ?? new DispatcherOptions();
         if (!options.IsEnabled)
         {
             return options;
         }
 
         services.AddSingleton(options);
+        // Stopping gives in-flight tasks ShutdownGrace, then the completions still have to be committed: the host must
+        // wait longer than the grace, or the services stopped after the dispatcher get a cancelled token.
+        services.Configure<HostOptions>(host =>
+        {
+            var needed = options.ShutdownGrace + ShutdownMargin;
+            if (host.ShutdownTimeout < needed)
+            {
+                host.ShutdownTimeout = needed;
+            }
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FunctionCodeStore>();
         services.TryAddSingleton<TaskLogStore>();

@@ -43,11 +43,16 @@ public sealed class DispatchDatabase : IAsyncDisposable
 
     public CommandRunner Runner { get; }
 
-    public static async Task<DispatchDatabase> CreateAsync()
+    /// <summary>A fresh database, with the schema applied unless <paramref name="migrated"/> is false (for hosts that apply it themselves).</summary>
+    public static async Task<DispatchDatabase> CreateAsync(bool migrated = true)
     {
         var server = await PostgresServer.InstanceAsync();
         var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("dispatch"));
-        await new Migrator(dataSource).ApplyAsync(TaskEventStore.Migrations);
+        if (migrated)
+        {
+            await new Migrator(dataSource).ApplyAsync(TaskEventStore.Migrations);
+        }
+
         return new DispatchDatabase(dataSource);
     }
 
@@ -90,6 +95,23 @@ public sealed class DispatchDatabase : IAsyncDisposable
 
             Assert.True(DateTimeOffset.UtcNow < deadline, $"task {id} did not reach the expected state; it is {state?.Status}");
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Polls <paramref name="sql"/> (a count) until it reaches <paramref name="expected"/>; fails the test after <paramref name="timeout"/>.</summary>
+    public async Task WaitForCountAsync(string sql, long expected, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var count = await CountAsync(sql);
+            if (count == expected)
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"expected {expected} from `{sql}`, still {count}");
+            await Task.Delay(100);
         }
     }
 

@@ -5,6 +5,7 @@ using Tasks.Dispatcher.Functions;
 using Tasks.Dispatcher.Hosting;
 using Tasks.Dispatcher.Leases;
 using Tasks.Dispatcher.Running;
+using Tasks.Dispatcher.Tests.Worker;
 using Tasks.Domain.Functions;
 using Tasks.Domain.Identity;
 using Tasks.Domain.Tasks;
@@ -74,7 +75,7 @@ public sealed class KilledDispatcherTests
 
     private static Process StartService(string connectionString)
     {
-        var api = FindServiceAssembly();
+        var api = BuiltHost.Find("Tasks.Api");
         var start = new ProcessStartInfo("dotnet", [api])
         {
             RedirectStandardOutput = true,
@@ -96,22 +97,6 @@ public sealed class KilledDispatcherTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static string FindServiceAssembly()
-    {
-        // Built with the solution, in the same configuration as this test assembly.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "src", "Tasks.Api", "bin", configuration, "net10.0", "Tasks.Api.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("Tasks.Api.dll was not found: build the solution first (make test does).");
     }
 
     private static byte[] Zip(string name, string content)

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tasks.EventStore.Migrations;
-using Tasks.Projections;
 
-namespace Tasks.Api.Hosting;
+namespace Tasks.Projections.Hosting;
 
 /// <summary>
 /// Applies the schema at start-up, before anything else runs. If the database is not there yet it
-/// keeps trying (the service reports not ready meanwhile) rather than crashing in a loop.
+/// keeps trying (the host reports not ready meanwhile) rather than crashing in a loop. Every host
+/// (the API and standalone workers) runs it: the migrator's advisory lock lets one process apply
+/// the migrations while the others wait and then find nothing left to do.
 /// </summary>
 public sealed class SchemaMigrationService(NpgsqlDataSource dataSource, SchemaReadiness readiness, ILogger<SchemaMigrationService> logger) : IHostedService
 {

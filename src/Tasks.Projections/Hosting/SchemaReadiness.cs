@@ -1,6 +1,6 @@
-namespace Tasks.Api.Hosting;
+namespace Tasks.Projections.Hosting;
 
-/// <summary>Whether the schema has been brought up to date; the service is not ready before.</summary>
+/// <summary>Whether the schema has been brought up to date; hosts are not ready before.</summary>
 public sealed class SchemaReadiness
 {
     private readonly TaskCompletionSource migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
