@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Tasks.Dispatcher.Deployment;
 using Tasks.Dispatcher.Functions;
 using Tasks.Dispatcher.Invoking;
+using Tasks.Dispatcher.Invoking.Lambda;
 using Tasks.Dispatcher.Leases;
 using Tasks.Dispatcher.Queue;
 using Tasks.Dispatcher.Running;
@@ -12,7 +15,10 @@ using Tasks.Projections.Logs;
 
 namespace Tasks.Dispatcher.Hosting;
 
-/// <summary>Adds a dispatcher and its lease watchdog to a host, when configuration asks for one (<c>Dispatcher:Runtime</c>).</summary>
+/// <summary>
+/// Adds a dispatcher and its lease watchdog to a host, when configuration asks for one (<c>Dispatcher:Runtime</c>); for
+/// <c>lambda</c>, also the deployment of functions with code (<see cref="LambdaDeploymentService"/>).
+/// </summary>
 public static class DispatcherRegistration
 {
     /// <summary>
@@ -51,6 +57,37 @@ public static class DispatcherRegistration
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<EventStore.Running.CommandRunner>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ScheduleFiring>>()));
         services.AddSingleton<ScheduleFiringService>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduleFiringService>());
+        if (string.Equals(options.Runtime, "lambda", StringComparison.OrdinalIgnoreCase))
+        {
+            AddLambdaDeployment(services, configuration);
+        }
+
         return options;
+    }
+
+    // Functions with code are deployed to Lambda by one of the dispatcher processes (FunctionDeploymentFollower).
+    private static void AddLambdaDeployment(IServiceCollection services, IConfiguration configuration)
+    {
+        var deployment = FunctionInvokers.LambdaDeployment(configuration);
+        services.AddSingleton(sp =>
+        {
+            // Without an execution role nothing can be deployed; the follower records that per function instead of failing the start.
+            var deployer = FunctionInvokers.LambdaDeployer(configuration) is { } deployerOptions
+                ? new LambdaDeployer(new HttpClient { Timeout = FunctionInvokers.LambdaHttpTimeout }, FunctionInvokers.LambdaConnection(configuration), deployerOptions, sp.GetRequiredService<TimeProvider>())
+                : null;
+            return new FunctionDeploymentFollower(
+                sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                sp.GetRequiredService<FunctionCodeStore>(),
+                deployer,
+                deployment,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<FunctionDeploymentFollower>>());
+        });
+        services.AddSingleton(sp => new LambdaDeploymentService(
+            sp.GetRequiredService<EventStore.EventStore>(),
+            sp.GetRequiredService<FunctionDeploymentFollower>(),
+            deployment,
+            sp.GetRequiredService<ILogger<LambdaDeploymentService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LambdaDeploymentService>());
     }
 }
