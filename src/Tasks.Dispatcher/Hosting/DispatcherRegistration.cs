@@ -2,8 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tasks.Dispatcher.Deployment;
 using Tasks.Dispatcher.Functions;
 using Tasks.Dispatcher.Invoking;
+using Tasks.Dispatcher.Invoking.Lambda;
 using Tasks.Dispatcher.Leases;
 using Tasks.Dispatcher.Queue;
 using Tasks.Dispatcher.Running;
@@ -13,7 +16,10 @@ using Tasks.Projections.Logs;
 
 namespace Tasks.Dispatcher.Hosting;
 
-/// <summary>Adds a dispatcher and its lease watchdog to a host, when configuration asks for one (<c>Dispatcher:Runtime</c>).</summary>
+/// <summary>
+/// Adds a dispatcher and its lease watchdog to a host, when configuration asks for one (<c>Dispatcher:Runtime</c>); for
+/// <c>lambda</c>, also the deployment of functions with code (<see cref="LambdaDeploymentService"/>).
+/// </summary>
 public static class DispatcherRegistration
 {
     /// <summary>How much longer than <see cref="DispatcherOptions.ShutdownGrace"/> a host waits for its services to stop.</summary>
@@ -26,17 +32,19 @@ public static class DispatcherRegistration
     /// <returns>The options read, so that the host can tell whether a dispatcher runs here.</returns>
     /// <exception cref="InvalidOperationException">The runtime is not one of local, lambda or none.</exception>
     public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string, IFunctionInvoker?> invokers) =>
-        services.AddTaskDispatcher(DispatcherOptions.Read(configuration), invokers);
+        services.AddTaskDispatcher(DispatcherOptions.Read(configuration), configuration, invokers);
 
     /// <summary>
     /// Registers the dispatcher with <paramref name="options"/> as given; does nothing when its runtime is <c>none</c>.
-    /// The host must already provide the event store, its data source, the command runner and the log signal.
+    /// <paramref name="configuration"/> holds the runtime's own settings (<c>Dispatcher:Lambda</c>). The host must
+    /// already provide the event store, its data source, the command runner and the log signal.
     /// </summary>
     /// <returns><paramref name="options"/>.</returns>
     /// <exception cref="InvalidOperationException">The runtime is not one <paramref name="invokers"/> knows (when the dispatcher is first resolved).</exception>
-    public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, DispatcherOptions options, Func<IServiceProvider, string, IFunctionInvoker?> invokers)
+    public static DispatcherOptions AddTaskDispatcher(this IServiceCollection services, DispatcherOptions options, IConfiguration configuration, Func<IServiceProvider, string, IFunctionInvoker?> invokers)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(invokers);
         if (!options.IsEnabled)
         {
@@ -73,6 +81,37 @@ public static class DispatcherRegistration
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<EventStore.Running.CommandRunner>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ScheduleFiring>>()));
         services.AddSingleton<ScheduleFiringService>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduleFiringService>());
+        if (string.Equals(options.Runtime, "lambda", StringComparison.OrdinalIgnoreCase))
+        {
+            AddLambdaDeployment(services, configuration);
+        }
+
         return options;
+    }
+
+    // Functions with code are deployed to Lambda by one of the dispatcher processes (FunctionDeploymentFollower).
+    private static void AddLambdaDeployment(IServiceCollection services, IConfiguration configuration)
+    {
+        var deployment = FunctionInvokers.LambdaDeployment(configuration);
+        services.AddSingleton(sp =>
+        {
+            // Without an execution role nothing can be deployed; the follower records that per function instead of failing the start.
+            var deployer = FunctionInvokers.LambdaDeployer(configuration) is { } deployerOptions
+                ? new LambdaDeployer(new HttpClient { Timeout = FunctionInvokers.LambdaHttpTimeout }, FunctionInvokers.LambdaConnection(configuration), deployerOptions, sp.GetRequiredService<TimeProvider>())
+                : null;
+            return new FunctionDeploymentFollower(
+                sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                sp.GetRequiredService<FunctionCodeStore>(),
+                deployer,
+                deployment,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<FunctionDeploymentFollower>>());
+        });
+        services.AddSingleton(sp => new LambdaDeploymentService(
+            sp.GetRequiredService<EventStore.EventStore>(),
+            sp.GetRequiredService<FunctionDeploymentFollower>(),
+            deployment,
+            sp.GetRequiredService<ILogger<LambdaDeploymentService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LambdaDeploymentService>());
     }
 }

@@ -31,7 +31,7 @@ public static class WorkerRegistration
 
         options.Runtime = runtime;
         services.AddTaskStore(configuration);
-        services.AddTaskDispatcher(options, (sp, name) => FunctionInvokers.Create(sp, configuration, name));
+        services.AddTaskDispatcher(options, configuration, (sp, name) => FunctionInvokers.Create(sp, configuration, name));
         return options;
     }
 }

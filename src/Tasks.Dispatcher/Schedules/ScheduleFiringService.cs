@@ -7,13 +7,20 @@ namespace Tasks.Dispatcher.Schedules;
 
 /// <summary>
 /// Runs <see cref="ScheduleFiring"/> continuously: fires what is due, then sleeps until the earliest next slot, at most
-/// <see cref="MaxSleep"/>, waking early on a commit (this process's, or another's through NOTIFY) so that a schedule
-/// created meanwhile is noticed. Any number of these may run against one database.
+/// <see cref="DefaultMaxSleep"/>, waking early on a commit (this process's, or another's through NOTIFY) so that a
+/// schedule created meanwhile is noticed. Any number of these may run against one database.
 /// </summary>
-public sealed class ScheduleFiringService(ScheduleFiring firing, LogSignal signal, TimeProvider clock, ILogger<ScheduleFiringService> logger) : BackgroundService
+/// <param name="firing">Fires due slots.</param>
+/// <param name="signal">Commits of this process and, through NOTIFY, of others.</param>
+/// <param name="clock">The time.</param>
+/// <param name="logger">Told of database failures.</param>
+/// <param name="maxSleep">The longest sleep between two rounds (<see cref="DefaultMaxSleep"/> unless given).</param>
+public sealed class ScheduleFiringService(ScheduleFiring firing, LogSignal signal, TimeProvider clock, ILogger<ScheduleFiringService> logger, TimeSpan? maxSleep = null) : BackgroundService
 {
     /// <summary>The longest sleep between two rounds: the polling backstop for lost notifications.</summary>
-    public static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultMaxSleep = TimeSpan.FromSeconds(1);
+
+    private readonly TimeSpan sleepAtMost = maxSleep ?? DefaultMaxSleep;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +31,7 @@ public sealed class ScheduleFiringService(ScheduleFiring firing, LogSignal signa
             try
             {
                 await firing.FireDueAsync(clock.GetUtcNow(), stoppingToken);
-                var wait = MaxSleep;
+                var wait = sleepAtMost;
                 if (await firing.NextDueAsync(stoppingToken) is { } due)
                 {
                     var untilDue = due - clock.GetUtcNow();
@@ -46,7 +53,7 @@ public sealed class ScheduleFiringService(ScheduleFiring firing, LogSignal signa
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
                 logger.LogWarning(e, "Firing schedules failed; retrying in a second.");
-                await Task.Delay(MaxSleep, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(DefaultMaxSleep, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

@@ -13,6 +13,7 @@ namespace Tasks.Api.Tests.Dispatching;
 public sealed class LambdaDispatchTests : IAsyncLifetime
 {
     private const string Key = "test-signing-key-that-is-long-enough-for-hs256";
+    private const string Role = "arn:aws:iam::123456789012:role/tasks-functions";
     private FakeLambdaServer lambda = null!;
     private WebApplicationFactory<Program> factory = null!;
     private HttpClient client = null!;
@@ -33,6 +34,8 @@ public sealed class LambdaDispatchTests : IAsyncLifetime
             host.UseSetting("Dispatcher:Lambda:Region", fake.Region);
             host.UseSetting("Dispatcher:Lambda:AccessKeyId", fake.AccessKeyId);
             host.UseSetting("Dispatcher:Lambda:SecretAccessKey", fake.SecretAccessKey);
+            host.UseSetting("Dispatcher:Lambda:ExecutionRoleArn", Role);
+            host.UseSetting("Dispatcher:Lambda:DeployPollInterval", "00:00:00.050");
         });
         client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
@@ -97,6 +100,30 @@ public sealed class LambdaDispatchTests : IAsyncLifetime
         Assert.Equal("ValueError", payload.GetProperty("error").GetProperty("type").GetString());
         Assert.Equal("bad input", payload.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal(JsonValueKind.Null, payload.GetProperty("result").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_function_created_with_code_is_deployed_to_lambda_and_its_tasks_run_there()
+    {
+        byte[] zip = [0x50, 0x4B, 0x03, 0x04, 1, 2, 3];
+        var created = await PostAsync(
+            "mutation($code: String!) { createFunction(input: { name: \"packaged\", entryPoint: \"main.handler\", runtime: \"python3.12\", memoryLimit: 256, timeLimit: 10, code: $code }) { errors { code message } } }",
+            new { code = Convert.ToBase64String(zip) });
+        Assert.Empty(created.GetProperty("data").GetProperty("createFunction").GetProperty("errors").EnumerateArray());
+
+        FakeLambdaFunction? deployed = null;
+        for (var i = 0; i < 300 && deployed is null; i++)
+        {
+            await Task.Delay(100);
+            deployed = lambda.FindFunction("packaged");
+        }
+
+        Assert.NotNull(deployed);
+        Assert.Equal(zip, deployed.Code);
+        Assert.Equal(("python3.12", "main.handler", 256, Role), (deployed.Runtime, deployed.Handler, deployed.MemorySize, deployed.Role));
+        deployed.Returns("{\"ok\":true}");
+        var response = await PostAsync("mutation { executeFunction(input: { functionName: \"packaged\" }) { result errors { code } } }");
+        Assert.True(response.GetProperty("data").GetProperty("executeFunction").GetProperty("result").GetProperty("ok").GetBoolean());
     }
 
     private async Task<JsonElement> PostAsync(string query, object? variables = null)

@@ -106,6 +106,32 @@ public class LambdaDeployerTests : LambdaTestKit
     }
 
     [Fact]
+    public async Task Deploying_the_same_definition_and_code_again_writes_nothing()
+    {
+        var deployer = Deployer();
+        await deployer.DeployAsync(Definition("resize"), FirstZip);
+
+        var again = await deployer.DeployAsync(Definition("resize"), FirstZip);
+
+        Assert.Equal(LambdaDeploymentAction.Unchanged, again.Action);
+        Assert.Equal(["POST /2015-03-31/functions"], Server.Requests.Where(r => r.Method != "GET").Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Fact]
+    public async Task Deploying_new_limits_with_the_same_code_updates_only_the_configuration()
+    {
+        var deployer = Deployer();
+        await deployer.DeployAsync(Definition("resize"), FirstZip);
+
+        var deployment = await deployer.DeployAsync(Definition("resize") with { MemoryLimit = 2048, TimeLimit = 90 }, FirstZip);
+
+        Assert.Equal(LambdaDeploymentAction.ConfigurationUpdated, deployment.Action);
+        var function = Server.FindFunction("resize")!;
+        Assert.Equal((2048, 90), (function.MemorySize, function.Timeout));
+        Assert.Equal((0, 1), (function.CodeUpdates, function.ConfigurationUpdates));
+    }
+
+    [Fact]
     public async Task Deleting_a_function_lambda_does_not_know_reports_false()
     {
         Assert.False(await Deployer().DeleteAsync("never-deployed"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tasks.Dispatcher.Schedules;
@@ -200,26 +199,26 @@ public sealed class ScheduleFiringTests
     }
 
     [Fact]
-    public async Task The_service_fires_a_schedule_created_while_it_runs_within_about_two_seconds()
+    public async Task The_service_fires_a_schedule_created_while_it_runs_without_waiting_for_its_poll()
     {
         await using var db = await ScheduleDatabase.CreateAsync();
         await db.RegisterFunctionAsync("report");
-        using var service = new ScheduleFiringService(db.Firing(), db.Db.Signal, TimeProvider.System, NullLogger<ScheduleFiringService>.Instance);
+        // Polling alone would take an hour: only the commit's wake-up can fire the schedule within the test's wait.
+        using var service = new ScheduleFiringService(db.Firing(), db.Db.Signal, TimeProvider.System, NullLogger<ScheduleFiringService>.Instance, TimeSpan.FromHours(1));
         await service.StartAsync(default);
         try
         {
             // Let the service settle into a wait with nothing scheduled.
             await Task.Delay(300);
-            var clock = Stopwatch.StartNew();
             await db.CreateScheduleAsync("report", DateTimeOffset.UtcNow, 3600);
 
-            while ((await db.TaskIdsAsync("report")).Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            while ((await db.TaskIdsAsync("report")).Count == 0 && DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(25);
             }
 
             Assert.Single(await db.TaskIdsAsync("report"));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The schedule fired after {clock.Elapsed}.");
         }
         finally
         {
@@ -228,18 +227,19 @@ public sealed class ScheduleFiringTests
     }
 
     [Fact]
-    public async Task The_service_fires_a_schedule_at_its_start_when_that_comes_before_the_next_poll()
+    public async Task The_service_fires_a_schedule_at_its_start_without_waiting_for_its_poll()
     {
         await using var db = await ScheduleDatabase.CreateAsync();
         await db.RegisterFunctionAsync("report");
         var start = DateTimeOffset.UtcNow.AddMilliseconds(1500);
         await db.CreateScheduleAsync("report", start, 3600);
-        using var service = new ScheduleFiringService(db.Firing(), db.Db.Signal, TimeProvider.System, NullLogger<ScheduleFiringService>.Instance);
+        // Polling alone would take an hour: only the timer set to the schedule's start can fire it within the test's wait.
+        using var service = new ScheduleFiringService(db.Firing(), db.Db.Signal, TimeProvider.System, NullLogger<ScheduleFiringService>.Instance, TimeSpan.FromHours(1));
         await service.StartAsync(default);
         try
         {
             var firedEarly = (await db.TaskIdsAsync("report")).Count;
-            while ((await db.TaskIdsAsync("report")).Count == 0 && DateTimeOffset.UtcNow < start.AddSeconds(5))
+            while ((await db.TaskIdsAsync("report")).Count == 0 && DateTimeOffset.UtcNow < start.AddSeconds(30))
             {
                 await Task.Delay(25);
             }
@@ -247,8 +247,6 @@ public sealed class ScheduleFiringTests
             Assert.Equal(0, firedEarly);
             var task = await db.Db.TaskAsync(Assert.Single(await db.TaskIdsAsync("report")));
             Assert.True(task.CreationTimestamp >= start, "The schedule fired before its start.");
-            // Polling once a second alone would fire it about half a second late here.
-            Assert.True(task.CreationTimestamp - start < TimeSpan.FromMilliseconds(400), $"The schedule fired {task.CreationTimestamp - start} after its start.");
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +20,10 @@ namespace Tasks.TestSupport.Lambda;
 /// session token) with <see cref="SigV4Verifier"/> and refuses bad ones with 403, records every request, and implements
 /// Invoke (<c>POST /2015-03-31/functions/{name}/invocations</c>, answering per <see cref="FakeLambdaFunction"/>) and the
 /// deployment routes: GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode,
-/// UpdateFunctionConfiguration, DeleteFunction. Unknown functions get 404 <c>ResourceNotFoundException</c>.
+/// UpdateFunctionConfiguration, DeleteFunction. Unknown functions get 404 <c>ResourceNotFoundException</c>; an execution
+/// role that is not an IAM role ARN gets 400 <c>InvalidParameterValueException</c>, a zip over
+/// <see cref="FakeLambdaServerOptions.MaxZipBytes"/> 413 <c>RequestEntityTooLargeException</c>. <see cref="Fail"/> makes
+/// an operation answer an error a number of times (outages, throttling).
 /// </summary>
 public sealed class FakeLambdaServer : IAsyncDisposable
 {
@@ -31,6 +35,7 @@ public sealed class FakeLambdaServer : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly Dictionary<string, FakeLambdaFunction> functions = new(StringComparer.Ordinal);
     private readonly List<RecordedLambdaRequest> requests = [];
+    private readonly Dictionary<string, (FakeLambdaResponse Answer, int Remaining)> faults = new(StringComparer.Ordinal);
 
     private FakeLambdaServer(WebApplication app, FakeLambdaServerOptions options)
     {
@@ -89,6 +94,23 @@ public sealed class FakeLambdaServer : IAsyncDisposable
             }
 
             return function;
+        }
+    }
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> requests of <paramref name="operation"/> (<c>GetFunction</c>,
+    /// <c>GetFunctionConfiguration</c>, <c>CreateFunction</c>, <c>UpdateFunctionCode</c>, <c>UpdateFunctionConfiguration</c>,
+    /// <c>DeleteFunction</c>, <c>Invoke</c>) answer <paramref name="answer"/> without effect.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="answer">What they answer, e.g. <see cref="FakeLambdaResponse.ApiError"/> 500 <c>ServiceException</c>.</param>
+    /// <param name="times">How many requests fail.</param>
+    public void Fail(string operation, FakeLambdaResponse answer, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        lock (gate)
+        {
+            faults[operation] = (answer, times);
         }
     }
 
@@ -196,6 +218,11 @@ public sealed class FakeLambdaServer : IAsyncDisposable
 
         var rest = path[FunctionsPath.Length..].Trim('/');
         var parts = rest.Length == 0 ? [] : rest.Split('/');
+        if (InjectedFault(Operation(method, parts)) is { } fault)
+        {
+            return (fault, null);
+        }
+
         try
         {
             return (method, parts) switch
@@ -213,6 +240,32 @@ public sealed class FakeLambdaServer : IAsyncDisposable
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             return (FakeLambdaResponse.ApiError(400, "InvalidRequestContentException", $"Could not parse request body into json: {ex.Message}"), null);
+        }
+    }
+
+    private static string Operation(string method, string[] parts) => (method, parts) switch
+    {
+        ("POST", []) => "CreateFunction",
+        ("POST", [_, "invocations"]) => "Invoke",
+        ("GET", [_]) => "GetFunction",
+        ("GET", [_, "configuration"]) => "GetFunctionConfiguration",
+        ("PUT", [_, "code"]) => "UpdateFunctionCode",
+        ("PUT", [_, "configuration"]) => "UpdateFunctionConfiguration",
+        ("DELETE", [_]) => "DeleteFunction",
+        _ => "Unknown",
+    };
+
+    private FakeLambdaResponse? InjectedFault(string operation)
+    {
+        lock (gate)
+        {
+            if (!faults.TryGetValue(operation, out var fault) || fault.Remaining <= 0)
+            {
+                return null;
+            }
+
+            faults[operation] = fault with { Remaining = fault.Remaining - 1 };
+            return fault.Answer;
         }
     }
 
@@ -283,6 +336,17 @@ public sealed class FakeLambdaServer : IAsyncDisposable
             return FakeLambdaResponse.ApiError(400, "InvalidParameterValueException", "FunctionName, Role, Runtime, Handler and Code.ZipFile are required.");
         }
 
+        if (RefusedConfiguration(json!) is { } refusedConfiguration)
+        {
+            return refusedConfiguration;
+        }
+
+        var code = Convert.FromBase64String(zip);
+        if (code.Length > Options.MaxZipBytes)
+        {
+            return TooLarge("CreateFunction", code.Length);
+        }
+
         lock (gate)
         {
             if (functions.ContainsKey(name))
@@ -292,7 +356,7 @@ public sealed class FakeLambdaServer : IAsyncDisposable
 
             var function = new FakeLambdaFunction(name, Options.Region, gate);
             ApplyConfiguration(function, json!);
-            SetCode(function, Convert.FromBase64String(zip));
+            SetCode(function, code);
             if (Options.PollsUntilSettled > 0)
             {
                 function.State = "Pending";
@@ -362,7 +426,13 @@ public sealed class FakeLambdaServer : IAsyncDisposable
                 return FakeLambdaResponse.ApiError(400, "InvalidParameterValueException", "ZipFile is required.");
             }
 
-            SetCode(function, Convert.FromBase64String(zip));
+            var code = Convert.FromBase64String(zip);
+            if (code.Length > Options.MaxZipBytes)
+            {
+                return TooLarge("UpdateFunctionCode", code.Length);
+            }
+
+            SetCode(function, code);
             function.CodeUpdates++;
             StartUpdate(function);
             return new FakeLambdaResponse(200, Configuration(function));
@@ -382,6 +452,11 @@ public sealed class FakeLambdaServer : IAsyncDisposable
             if (function.Busy)
             {
                 return Conflict($"The operation cannot be performed at this time. An update is in progress for resource: {function.Arn}");
+            }
+
+            if (RefusedConfiguration(json) is { } refused)
+            {
+                return refused;
             }
 
             ApplyConfiguration(function, json);
@@ -455,6 +530,15 @@ public sealed class FakeLambdaServer : IAsyncDisposable
             ["PackageType"] = "Zip",
         }.ToJsonString();
     }
+
+    // Lambda checks the role's form (and that it can assume it): "not-a-role" is refused as it would be.
+    private static FakeLambdaResponse? RefusedConfiguration(JsonNode json) =>
+        FakeLambdaJson.String(json, "Role") is { } role && !Regex.IsMatch(role, @"^arn:aws:iam::\d{12}:role/\S+$")
+            ? FakeLambdaResponse.ApiError(400, "InvalidParameterValueException", $"The role defined for the function cannot be assumed by Lambda: {role}")
+            : null;
+
+    private static FakeLambdaResponse TooLarge(string operation, int size) =>
+        FakeLambdaResponse.ApiError(413, "RequestEntityTooLargeException", $"Request must be smaller than the limit for the {operation} operation (the zip is {size} bytes).");
 
     private FakeLambdaResponse NotFound(string name) =>
         FakeLambdaResponse.ApiError(404, "ResourceNotFoundException", $"Function not found: arn:aws:lambda:{Options.Region}:123456789012:function:{name}");

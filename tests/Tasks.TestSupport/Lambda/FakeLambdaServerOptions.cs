@@ -24,6 +24,12 @@ public sealed record FakeLambdaServerOptions
     /// </summary>
     public int PollsUntilSettled { get; init; }
 
+    /// <summary>
+    /// The largest zip CreateFunction and UpdateFunctionCode accept (Lambda: 50 MB for a direct upload); a larger one gets
+    /// 413 <c>RequestEntityTooLargeException</c>.
+    /// </summary>
+    public int MaxZipBytes { get; init; } = 50 * 1024 * 1024;
+
     /// <summary>The server's clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

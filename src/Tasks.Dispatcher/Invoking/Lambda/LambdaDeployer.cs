@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Amazon.Runtime;
 using Tasks.Domain.Functions;
@@ -11,8 +12,14 @@ public enum LambdaDeploymentAction
     /// <summary>The function did not exist: CreateFunction.</summary>
     Created,
 
-    /// <summary>The function existed: UpdateFunctionCode, then UpdateFunctionConfiguration.</summary>
+    /// <summary>The function existed with other code: UpdateFunctionCode, then UpdateFunctionConfiguration if it differed too.</summary>
     Updated,
+
+    /// <summary>The function existed with this code but another configuration: UpdateFunctionConfiguration only.</summary>
+    ConfigurationUpdated,
+
+    /// <summary>The function existed exactly as asked (a deployment run again): nothing was written.</summary>
+    Unchanged,
 }
 
 /// <summary>The result of a deployment.</summary>
@@ -26,8 +33,9 @@ public sealed record LambdaDeployment(string FunctionName, string? FunctionArn, 
 /// Deploys functions registered or updated with code to AWS Lambda through its REST API, signed with SigV4:
 /// GetFunction, then CreateFunction, or UpdateFunctionCode followed by UpdateFunctionConfiguration; DeleteFunction.
 /// Each step waits until Lambda reports the function settled (state not <c>Pending</c>, last update not <c>InProgress</c>),
-/// since Lambda refuses a configuration update while a code update is in progress. Failures raise
-/// <see cref="LambdaDeploymentException"/>.
+/// since Lambda refuses a configuration update while a code update is in progress. An existing function's code is
+/// updated only when its <c>CodeSha256</c> differs, and its configuration only when it differs, so that deploying the
+/// same definition again (a replay after a crash) writes nothing. Failures raise <see cref="LambdaDeploymentException"/>.
 /// </summary>
 public sealed class LambdaDeployer
 {
@@ -64,8 +72,8 @@ public sealed class LambdaDeployer
         var name = function.Name;
         var path = LambdaApiClient.FunctionPath(name);
 
-        var exists = await ExistsAsync(name, cancellationToken).ConfigureAwait(false);
-        if (!exists)
+        var existing = await GetConfigurationAsync(name, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
         {
             using var created = await SendAsync("CreateFunction", name, ct => api.SendJsonAsync(
                 HttpMethod.Post,
@@ -84,39 +92,74 @@ public sealed class LambdaDeployer
             if (created.StatusCode != HttpStatusCode.Conflict)
             {
                 await EnsureSuccessAsync("CreateFunction", name, created, cancellationToken).ConfigureAwait(false);
-                var configuration = await WaitUntilSettledAsync("CreateFunction", name, cancellationToken).ConfigureAwait(false);
+                var configuration = await WaitUntilSettledAsync("CreateFunction", name, failOnFailed: true, cancellationToken).ConfigureAwait(false);
                 return new LambdaDeployment(name, LambdaJson.GetString(configuration, "FunctionArn"), LambdaDeploymentAction.Created, LambdaJson.GetString(configuration, "CodeSha256"));
             }
 
             // Created meanwhile by someone else: update it instead.
         }
 
-        await WaitUntilSettledAsync("UpdateFunctionCode", name, cancellationToken).ConfigureAwait(false);
-        await PutUntilAcceptedAsync(
-            "UpdateFunctionCode",
-            name,
-            path + "/code",
-            writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteBase64String("ZipFile", zip);
-                writer.WriteEndObject();
-            },
-            cancellationToken).ConfigureAwait(false);
-        await WaitUntilSettledAsync("UpdateFunctionCode", name, cancellationToken).ConfigureAwait(false);
-        await PutUntilAcceptedAsync(
-            "UpdateFunctionConfiguration",
-            name,
-            path + "/configuration",
-            writer =>
-            {
-                writer.WriteStartObject();
-                WriteConfiguration(writer, function);
-                writer.WriteEndObject();
-            },
-            cancellationToken).ConfigureAwait(false);
-        var settled = await WaitUntilSettledAsync("UpdateFunctionConfiguration", name, cancellationToken).ConfigureAwait(false);
-        return new LambdaDeployment(name, LambdaJson.GetString(settled, "FunctionArn"), LambdaDeploymentAction.Updated, LambdaJson.GetString(settled, "CodeSha256"));
+        // A previous update that failed leaves the function usable but its settings unknown: write both again then.
+        var current = await WaitUntilSettledAsync("UpdateFunctionCode", name, failOnFailed: false, cancellationToken).ConfigureAwait(false);
+        var failedBefore = LambdaJson.GetString(current, "State") == "Failed" || LambdaJson.GetString(current, "LastUpdateStatus") == "Failed";
+        var codeChanged = failedBefore || LambdaJson.GetString(current, "CodeSha256") != Convert.ToBase64String(SHA256.HashData(zip));
+        if (codeChanged)
+        {
+            await PutUntilAcceptedAsync(
+                "UpdateFunctionCode",
+                name,
+                path + "/code",
+                writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteBase64String("ZipFile", zip);
+                    writer.WriteEndObject();
+                },
+                cancellationToken).ConfigureAwait(false);
+            current = await WaitUntilSettledAsync("UpdateFunctionCode", name, failOnFailed: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var configurationChanged = failedBefore || !ConfigurationMatches(current, function);
+        if (configurationChanged)
+        {
+            await PutUntilAcceptedAsync(
+                "UpdateFunctionConfiguration",
+                name,
+                path + "/configuration",
+                writer =>
+                {
+                    writer.WriteStartObject();
+                    WriteConfiguration(writer, function);
+                    writer.WriteEndObject();
+                },
+                cancellationToken).ConfigureAwait(false);
+            current = await WaitUntilSettledAsync("UpdateFunctionConfiguration", name, failOnFailed: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var action = codeChanged ? LambdaDeploymentAction.Updated
+            : configurationChanged ? LambdaDeploymentAction.ConfigurationUpdated
+            : LambdaDeploymentAction.Unchanged;
+        return new LambdaDeployment(name, LambdaJson.GetString(current, "FunctionArn"), action, LambdaJson.GetString(current, "CodeSha256"));
+    }
+
+    /// <summary>
+    /// A fingerprint of the configuration <see cref="DeployAsync"/> gives <paramref name="function"/> (runtime, execution
+    /// role, handler, description, limits, environment): equal fingerprints need no configuration update.
+    /// </summary>
+    /// <param name="function">The definition.</param>
+    /// <returns>The SHA-256 of the configuration document, as 64 hexadecimal digits.</returns>
+    public string ConfigurationSha256(FunctionDefinition function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            WriteConfiguration(writer, function);
+            writer.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 
     /// <summary>Deletes the function (DeleteFunction).</summary>
@@ -161,17 +204,50 @@ public sealed class LambdaDeployer
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
+    // GetFunction: the function's configuration, or null when Lambda knows no such function.
+    private async Task<JsonElement?> GetConfigurationAsync(string name, CancellationToken cancellationToken)
     {
         using var response = await SendAsync("GetFunction", name, ct => api.SendAsync(
             HttpMethod.Get, LambdaApiClient.FunctionPath(name), null, null, ct), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return false;
+            return null;
         }
 
         await EnsureSuccessAsync("GetFunction", name, response, cancellationToken).ConfigureAwait(false);
-        return true;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return LambdaJson.TryParseObject(body) is { } root && root.TryGetProperty("Configuration", out var configuration)
+            ? configuration.Clone()
+            : throw new LambdaDeploymentException("GetFunction", name, (int)response.StatusCode, LambdaDeploymentException.DeploymentFailedType, "Lambda answered GetFunction without a configuration.");
+    }
+
+    // Whether Lambda's configuration already is what WriteConfiguration would send.
+    private bool ConfigurationMatches(JsonElement configuration, FunctionDefinition function)
+    {
+        if (LambdaJson.GetString(configuration, "Runtime") != function.Runtime
+            || LambdaJson.GetString(configuration, "Role") != options.ExecutionRoleArn
+            || LambdaJson.GetString(configuration, "Handler") != function.EntryPoint
+            || (LambdaJson.GetString(configuration, "Description") ?? string.Empty) != (function.Description ?? string.Empty)
+            || LambdaJson.GetInt(configuration, "Timeout") != function.TimeLimit
+            || LambdaJson.GetInt(configuration, "MemorySize") != function.MemoryLimit)
+        {
+            return false;
+        }
+
+        var deployed = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (configuration.TryGetProperty("Environment", out var environment)
+            && environment.ValueKind == JsonValueKind.Object
+            && environment.TryGetProperty("Variables", out var variables)
+            && variables.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var variable in variables.EnumerateObject())
+            {
+                deployed[variable.Name] = variable.Value.ValueKind == JsonValueKind.String ? variable.Value.GetString() : null;
+            }
+        }
+
+        return deployed.Count == function.Environment.Count
+            && function.Environment.All(e => deployed.TryGetValue(e.Key, out var value) && value == e.Value);
     }
 
     // Sends, retrying while Lambda answers 409 ResourceConflictException (an update in progress), up to the settle timeout.
@@ -212,8 +288,9 @@ public sealed class LambdaDeployer
         }
     }
 
-    // Polls GetFunctionConfiguration until the function is neither Pending nor InProgress; fails on Failed.
-    private async Task<JsonElement> WaitUntilSettledAsync(string operation, string name, CancellationToken cancellationToken)
+    // Polls GetFunctionConfiguration until the function is neither Pending nor InProgress; fails on Failed when asked
+    // (after our own step), and otherwise returns it (before an update: a failed earlier update is what we come to repair).
+    private async Task<JsonElement> WaitUntilSettledAsync(string operation, string name, bool failOnFailed, CancellationToken cancellationToken)
     {
         var deadline = timeProvider.GetUtcNow() + options.SettleTimeout;
         while (true)
@@ -226,7 +303,7 @@ public sealed class LambdaDeployer
                 ?? throw new LambdaDeploymentException(operation, name, (int)response.StatusCode, LambdaDeploymentException.DeploymentFailedType, "Lambda answered GetFunctionConfiguration with no JSON object.");
             var state = LambdaJson.GetString(configuration, "State");
             var lastUpdate = LambdaJson.GetString(configuration, "LastUpdateStatus");
-            if (state == "Failed" || lastUpdate == "Failed")
+            if (failOnFailed && (state == "Failed" || lastUpdate == "Failed"))
             {
                 var reason = LambdaJson.GetString(configuration, "LastUpdateStatusReason") ?? LambdaJson.GetString(configuration, "StateReason") ?? "no reason given";
                 throw new LambdaDeploymentException(operation, name, (int)response.StatusCode, LambdaDeploymentException.DeploymentFailedType, $"Lambda reports the function failed (state {state}, last update {lastUpdate}): {reason}");

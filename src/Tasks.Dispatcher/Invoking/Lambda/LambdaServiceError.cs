@@ -100,6 +100,14 @@ internal static class LambdaJson
             ? value.GetString()
             : null;
 
+    public static int? GetInt(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(property, out var value)
+        && value.ValueKind == JsonValueKind.Number
+        && value.TryGetInt32(out var number)
+            ? number
+            : null;
+
     public static string Truncate(string text) =>
         text.Length <= MaxMessageLength ? text : string.Concat(text.AsSpan(0, MaxMessageLength), "…");
 }
