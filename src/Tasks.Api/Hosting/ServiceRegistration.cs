@@ -31,7 +31,9 @@ public static class ServiceRegistration
 
         services.AddTaskAuthentication(configuration, environment);
         var dispatcher = services.AddTaskDispatcher(configuration, (sp, runtime) => FunctionInvokers.Create(sp, configuration, runtime));
-        services.AddTaskApi(configuration, dispatcher.IsEnabled);
+        // executeFunction runs through the dispatchers: this process's, or standalone workers' when configuration says
+        // they run (Api:ExecuteFunctionThroughWorkers), since then no dispatcher in this process has to.
+        services.AddTaskApi(configuration, dispatcher.IsEnabled || configuration.GetValue("Api:ExecuteFunctionThroughWorkers", false));
         if (configuration.GetValue("Samples:Register", false))
         {
             services.AddHostedService<SampleFunctions>();
@@ -56,7 +58,7 @@ public static class ServiceRegistration
         services.AddSingleton<FunctionMutations>();
         services.AddSingleton<ScheduleReader>();
         services.AddSingleton<ScheduleMutations>();
-        // Direct execution goes through the dispatchers; without one in this process it is refused as UNAVAILABLE.
+        // Without a dispatcher to run it, direct execution is refused as UNAVAILABLE.
         if (dispatches)
         {
             services.AddSingleton<IFunctionExecutor, DispatchingFunctionExecutor>();
