@@ -26,7 +26,29 @@ public sealed class LogRelayTests
         Assert.Equal(0, await relay.ProcessBatchAsync());
     }
 
-    private sealed class FlakyPublisher(int failuresBeforeSuccess) : IEventPublisher
+    [Fact]
+    public async Task A_running_relay_outlasts_a_broker_failure_of_any_kind_and_publishes_everything()
+    {
+        await using var db = await TestStore.CreateAsync();
+        var publisher = new FlakyPublisher(failuresBeforeSuccess: 3, failure: () => new InvalidOperationException("the connection to the broker was closed"));
+        var relay = new LogSubscription(db.Store, new LogRelay("relay", publisher, e => e.Data is Deposited), NullLogger.Instance, new LogSubscriptionOptions(RetryDelay: TimeSpan.FromMilliseconds(20)));
+        await db.Store.BeginUnitOfWork().Append(TimeOrderedId.New(), "account", ExpectedVersion.NoStream, [new Opened("a"), new Deposited(1), new Deposited(2)]).CommitAsync();
+        using var stop = new CancellationTokenSource();
+
+        var running = relay.RunAsync(stop.Token);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (publisher.Confirmed.Count < 2 && DateTimeOffset.UtcNow < deadline && !running.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal([1, 2], publisher.Confirmed.Select(e => ((Deposited)e.Data).Amount));
+        Assert.Equal(await db.Store.ReadableHeadAsync(), await Checkpoints.ReadAsync(db.DataSource, "relay"));
+    }
+
+    private sealed class FlakyPublisher(int failuresBeforeSuccess, Func<Exception>? failure = null) : IEventPublisher
     {
         private int failures;
 
@@ -36,7 +58,7 @@ public sealed class LogRelayTests
         {
             if (failures++ < failuresBeforeSuccess)
             {
-                throw new TimeoutException("the broker did not confirm in time");
+                throw failure?.Invoke() ?? new TimeoutException("the broker did not confirm in time");
             }
 
             Confirmed.AddRange(events);

@@ -40,9 +40,10 @@ public sealed class LogSubscription(EventStore store, ILogHandler handler, ILogg
                 logger.LogInformation(e, "checkpoint {Name} moved elsewhere; reloading it", handler.Name);
                 await LoadCheckpointAsync(cancellationToken);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                // The database is away: keep the checkpoint and try again, never skip.
+                // The database or the handler's own destination (a broker) is away: keep the checkpoint and try again,
+                // never skip.
                 logger.LogWarning(e, "subscriber {Name} failed at {Position}; retrying", handler.Name, Position);
                 await Task.Delay(options.RetryDelay, cancellationToken);
             }
