@@ -269,8 +269,9 @@ public sealed class QueueConsumer : BackgroundService
         }
         catch (Exception e)
         {
-            // Never let a failure escape into the client's dispatcher; the message stays unacknowledged and is redelivered.
-            logger.LogError(e, "unexpected failure with a message from {Queue}", options.Queue);
+            // Never let a failure escape into the client's dispatcher, and never leave the message held: back to the queue.
+            logger.LogError(e, "unexpected failure with a message from {Queue}; returning it to the queue", options.Queue);
+            await NackAsync(delivery);
         }
         finally
         {

@@ -59,7 +59,7 @@ public sealed class ConfirmingPublisher(BrokerConnection connection, ILogger<Con
                 confirmations[i] = Issue(current, p, cancellationToken);
             }
         }
-        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException or BrokerUnreachableException)
+        catch (Exception e) when (e is AlreadyClosedException or OperationInterruptedException or IOException or BrokerUnreachableException or TimeoutException)
         {
             throw new PublishNotConfirmedException($"could not publish to RabbitMQ: {e.Message}", e) { Unconfirmed = publications.Count };
         }
