@@ -35,6 +35,45 @@ public sealed class BrokerRestartTests(ITestOutputHelper output) : BrokerTest(ou
     }
 
     [Fact]
+    public async Task A_handler_that_finishes_after_its_channel_was_lost_does_not_acknowledge_on_the_new_channel()
+    {
+        if (!Server.IsThrowaway)
+        {
+            Output.WriteLine("skipped: a configured broker is not restarted by tests");
+            return;
+        }
+
+        var firstEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = new ConcurrentQueue<(string Id, bool Redelivered)>();
+        var consumer = await StartConsumerAsync(async (message, _) =>
+        {
+            calls.Enqueue((message.MessageId!, message.Redelivered));
+            if (calls.Count == 1)
+            {
+                firstEntered.SetResult();
+                await releaseFirst.Task;
+            }
+        });
+        await Publisher.PublishAsync(Transition("m-1"));
+        await firstEntered.Task.WaitAsync(TimeSpan.FromSeconds(90));
+
+        // The first delivery is still being handled when its channel dies; the broker redelivers it on the recovered one.
+        await Server.RestartAsync();
+        await Eventually.HoldsAsync(() => consumer.Acknowledged == 1, "the redelivered message was handled and acknowledged", TimeSpan.FromMinutes(2));
+        Assert.Contains(("m-1", true), calls);
+
+        // Its tag belongs to the lost channel: acknowledging it on the new one would hit another delivery or close the channel.
+        releaseFirst.SetResult();
+        await PublishUntilConfirmedAsync([Transition("m-2")]);
+
+        await Eventually.HoldsAsync(() => consumer.Acknowledged == 2, "the next message was handled and acknowledged");
+        await Eventually.HoldsAsync(async () => await CountsAsync(Options.DocumentTransitionsQueue) == new TestSupport.RabbitMq.QueueCounts(0, 0), "the queue is empty");
+        Assert.True(consumer.IsConsuming);
+        Assert.Equal(["m-1", "m-1", "m-2"], calls.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task The_publisher_fails_while_the_broker_is_down_and_succeeds_once_it_is_back()
     {
         if (!Server.IsThrowaway)
