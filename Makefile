@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help setup build run worker test bench format format-check db db-stop clean
+.PHONY: help setup build run worker test bench format format-check db db-stop broker broker-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -43,6 +43,12 @@ db: ## Start only the local development PostgreSQL
 
 db-stop: ## Stop the local development PostgreSQL
 	@scripts/postgres.sh stop
+
+broker: ## Start only the local development RabbitMQ node
+	@scripts/rabbitmq.sh start
+
+broker-stop: ## Stop the local development RabbitMQ node
+	@scripts/rabbitmq.sh stop
 
 clean: ## Remove build output
 	$(DOTNET) clean Tasks.sln -v quiet -nologo

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs the service on local defaults: a local PostgreSQL unless ConnectionStrings__Postgres is set.
+# Runs the service on local defaults: a local PostgreSQL unless ConnectionStrings__Postgres is set, and a local
+# RabbitMQ node unless ConnectionStrings__RabbitMq is set.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 configuration="${1:-Release}"
 if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   export ConnectionStrings__Postgres="$("$root/scripts/postgres.sh" start | tail -n 1)"
   echo "PostgreSQL: local cluster under .local/postgres ($ConnectionStrings__Postgres)"
+fi
+if [ -z "${ConnectionStrings__RabbitMq:-}" ]; then
+  export ConnectionStrings__RabbitMq="$("$root/scripts/rabbitmq.sh" start | tail -n 1)"
+  echo "RabbitMQ: local node under .local/rabbitmq ($ConnectionStrings__RabbitMq)"
+else
+  echo "RabbitMQ: $(printf '%s' "$ConnectionStrings__RabbitMq" | sed -E 's#(://[^:/@]+:)[^@]*@#\1***@#')"
 fi
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

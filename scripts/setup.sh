@@ -7,6 +7,8 @@ need_apt=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 command -v pgbench >/dev/null 2>&1 || need_apt+=(postgresql-contrib)
+# RabbitMQ: the tests start throwaway nodes from it, scripts/rabbitmq.sh a development node.
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
@@ -14,6 +16,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
   # The Debian package starts a cluster of its own; the project runs its own clusters instead.
   $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
+  # Likewise the RabbitMQ package starts a node of its own; tests and scripts/rabbitmq.sh run their own nodes.
+  $sudo_cmd service rabbitmq-server stop >/dev/null 2>&1 || true
 fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK (dotnet) is required" >&2; exit 1; }

@@ -1,6 +1,7 @@
 using Tasks.Api.Authentication;
 using Tasks.Api.Execution;
 using Tasks.Api.Functions;
+using Tasks.Api.Messages;
 using Tasks.Api.Samples;
 using Tasks.Api.Schedules;
 using Tasks.Api.Schema;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         // executeFunction runs through the dispatchers: this process's, or standalone workers' when configuration says
         // they run (Api:ExecuteFunctionThroughWorkers), since then no dispatcher in this process has to.
         services.AddTaskApi(configuration, dispatcher.IsEnabled || configuration.GetValue("Api:ExecuteFunctionThroughWorkers", false));
+        services.AddTaskMessaging(configuration);
         if (configuration.GetValue("Samples:Register", false))
         {
             services.AddHostedService<SampleFunctions>();
