@@ -19,6 +19,12 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   echo "PostgreSQL: local cluster under .local/postgres ($ConnectionStrings__Postgres)"
 fi
 
+if [ -z "${ConnectionStrings__RabbitMq:-}" ]; then
+  # The messaging scenarios (ingest-amqp, outbox-publish) publish to and consume from a real broker.
+  export ConnectionStrings__RabbitMq="$("$root/scripts/rabbitmq.sh" start | tail -n 1)"
+  echo "RabbitMQ: local node under .local/rabbitmq ($ConnectionStrings__RabbitMq)"
+fi
+
 # Tier up to optimized code without waiting for start-up to go quiet: a bench process lives for
 # a minute, the service for days, so without this the first rounds would time the JIT, not the store.
 export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"

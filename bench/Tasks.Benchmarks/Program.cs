@@ -1,3 +1,7 @@
 using Tasks.Benchmarks;
+using Tasks.Benchmarks.Messaging;
 
-return await BenchProgram.RunAsync(args);
+// The messaging scenarios start this program again as their publisher, a process of its own.
+return args is [TransitionPublisher.Command, ..]
+    ? await TransitionPublisher.RunAsync(args)
+    : await BenchProgram.RunAsync(args);

@@ -136,5 +136,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new TaskRowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>The single value of a fixed query (counts and spans for a scenario's checks; no values to parameterize).</summary>
+    public async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async ValueTask DisposeAsync() => await DataSource.DisposeAsync();
 }

@@ -63,8 +63,8 @@ internal sealed class ApiServiceHost : IAsyncDisposable
             : new NpgsqlConnectionStringBuilder(builder.ConnectionString + ";" + settings.ExtraConnectionSettings) { Database = database }.ConnectionString;
     }
 
-    /// <summary>Starts the service on <paramref name="connectionString"/> and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<ApiServiceHost> StartAsync(string connectionString, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Starts the service on <paramref name="connectionString"/> (and <paramref name="settings"/>, if any) and waits until <c>/health/ready</c> answers 200.</summary>
+    public static async Task<ApiServiceHost> StartAsync(string connectionString, TextWriter output, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         var port = FreePort();
@@ -82,6 +82,11 @@ internal sealed class ApiServiceHost : IAsyncDisposable
             // Nothing logs per request at Information; this only keeps start-up chatter out of the bench output.
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
 
         // From here on, exactly what Program.cs does (bar the development banner, which prints nothing in Production).

@@ -23,6 +23,8 @@ internal static class ScenarioRegistry
         new(ApiQueryScenario.Name, ApiQueryScenario.RunAsync),
         new(DispatchThroughputScenario.Name, DispatchThroughputScenario.RunAsync),
         new(DispatchLatencyScenario.Name, DispatchLatencyScenario.RunAsync),
+        new(IngestAmqpScenario.Name, IngestAmqpScenario.RunAsync),
+        new(OutboxPublishScenario.Name, OutboxPublishScenario.RunAsync),
     ];
 
     public static Scenario? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -2,9 +2,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RabbitMQ.Client;
 using Tasks.Messaging.Handling;
+using Tasks.Messaging.Topology;
 using Tasks.TestSupport.Postgres;
 using Tasks.TestSupport.RabbitMq;
 
@@ -40,6 +42,8 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
             host.UseSetting("Auth:SigningKey", Key);
         });
         service.CreateClient().Dispose();
+        // The service serves before its topology is declared (the broker may be away); publishing needs the queue bound.
+        await service.Services.GetRequiredService<TopologyInitializer>().WaitAsync(CancellationToken.None);
         connection = await new ConnectionFactory { Uri = new Uri(vhost), AutomaticRecoveryEnabled = true }.CreateConnectionAsync();
         channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await RegisterFunctionAsync("send-invoice");
