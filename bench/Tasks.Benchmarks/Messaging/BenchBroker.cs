@@ -27,16 +27,30 @@ internal sealed class BenchBroker
             : throw new BenchmarkFailedException("ConnectionStrings__RabbitMq is not set: run the messaging scenarios through scripts/bench.sh (make bench), which starts the local RabbitMQ node");
 
     /// <summary>The settings that point the service at this broker and the bench's names.</summary>
-    public Dictionary<string, string?> ServiceSettings() => new()
+    public Dictionary<string, string?> ServiceSettings()
     {
-        ["ConnectionStrings:RabbitMq"] = Uri.ToString(),
-        ["Messaging:DocumentsExchange"] = DocumentsExchange,
-        ["Messaging:DocumentTransitionsQueue"] = TransitionsQueue,
-        ["Messaging:DeadLetterQueue"] = DeadLetterQueue,
-        ["Messaging:EventsExchange"] = EventsExchange,
-        ["Messaging:Prefetch"] = Environment.GetEnvironmentVariable("BENCH_INGEST_PREFETCH"),
-        ["Messaging:ConsumerConcurrency"] = Environment.GetEnvironmentVariable("BENCH_INGEST_CONCURRENCY"),
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = Uri.ToString(),
+            ["Messaging:DocumentsExchange"] = DocumentsExchange,
+            ["Messaging:DocumentTransitionsQueue"] = TransitionsQueue,
+            ["Messaging:DeadLetterQueue"] = DeadLetterQueue,
+            ["Messaging:EventsExchange"] = EventsExchange,
+        };
+
+        // The consumer's defaults unless the run overrides them.
+        if (Environment.GetEnvironmentVariable("BENCH_INGEST_PREFETCH") is { Length: > 0 } prefetch)
+        {
+            settings["Messaging:Prefetch"] = prefetch;
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_INGEST_CONCURRENCY") is { Length: > 0 } concurrency)
+        {
+            settings["Messaging:ConsumerConcurrency"] = concurrency;
+        }
+
+        return settings;
+    }
 
     public Task<IConnection> ConnectAsync(string name, CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = Uri, ClientProvidedName = name }.CreateConnectionAsync(cancellationToken);
