@@ -43,7 +43,9 @@ internal static partial class DispatchThroughputScenario
         var output = context.Output;
         var tasks = DispatchRig.Number("BENCH_DISPATCH_TASKS", 100_000, 1);
         var ceilingClients = DispatchRig.Number("BENCH_DISPATCH_CEILING_CLIENTS", 4, 1);
-        var options = DispatchRig.OptionsFromEnvironment(inFlight: 256, claimBatch: 100);
+        // Tuned for throughput, as an operator would for Lambda (whose default account concurrency is 1000): more in flight
+        // and larger claims mean fewer, larger commits (256 in flight and claims of 100 gave 3,837 tasks/s, these 5,202).
+        var options = DispatchRig.OptionsFromEnvironment(inFlight: 1024, claimBatch: 500);
 
         await using var database = await context.CreateDatabaseAsync(SeedWriters, cancellationToken);
         await database.ExecuteAsync(CeilingTable, cancellationToken);

@@ -89,22 +89,26 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Malformed_and_unknown_function_messages_are_dead_lettered_with_their_reasons_and_the_queue_moves_on()
+    public async Task Malformed_unknown_function_and_oversized_messages_are_dead_lettered_with_their_reasons_and_the_queue_moves_on()
     {
         await PublishAsync("bad-json", Encoding.UTF8.GetBytes("{not json"));
         await PublishAsync("bad-contract", Transition("bad-contract", """[{"type": "task"}]"""));
         await PublishAsync("bad-function", Transition("bad-function", """[{"type": "task", "functionName": "send-invoice"}, {"type": "task", "functionName": "send-invoyce"}]"""));
+        var oversized = new string('x', 256_001);
+        await PublishAsync("bad-data", Transition("bad-data", "[{\"type\": \"task\", \"functionName\": \"send-invoice\", \"data\": {\"blob\": \"" + oversized + "\"}}]"));
         await PublishAsync("good", Transition("good", """[{"type": "task", "functionName": "send-invoice"}]"""));
 
-        await Eventually(async () => (await broker.QueueCountsAsync(vhost, "tasks.document-transitions.dead"))?.Ready == 3, "three dead letters");
+        await Eventually(async () => (await broker.QueueCountsAsync(vhost, "tasks.document-transitions.dead"))?.Ready == 4, "four dead letters");
         await Eventually(async () => await CountAsync("SELECT count(*) FROM tasks") == 1, "the good message's task exists");
 
-        var dead = await DrainAsync("tasks.document-transitions.dead", 3);
+        var dead = await DrainAsync("tasks.document-transitions.dead", 4);
         Assert.Equal("not-json", dead["bad-json"].Code);
         Assert.Equal("not-the-contract", dead["bad-contract"].Code);
         Assert.Contains("$.actions[0].functionName", dead["bad-contract"].Reason, StringComparison.Ordinal);
         Assert.Equal("unknown-function", dead["bad-function"].Code);
         Assert.Contains("send-invoyce", dead["bad-function"].Reason, StringComparison.Ordinal);
+        Assert.Equal("invalid-task", dead["bad-data"].Code);
+        Assert.Contains("$.actions[0].data", dead["bad-data"].Reason, StringComparison.Ordinal);
         // A refused message creates none of its tasks, not even the valid ones.
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM inbox WHERE message_id <> 'good'"));
         Assert.Equal(0L, (await broker.QueueCountsAsync(vhost, "tasks.document-transitions"))?.Ready ?? 0);
