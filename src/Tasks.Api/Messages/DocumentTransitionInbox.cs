@@ -19,7 +19,7 @@ public sealed class DocumentTransitionInbox : BackgroundService
 
     /// <summary>Creates the inbox over <paramref name="store"/>.</summary>
     public DocumentTransitionInbox(EventStore.EventStore store, ILogger<DocumentTransitionInbox> logger) =>
-        commits = new(store, Add, logger, maxBatch: 250, isolateFailures: true);
+        commits = new(store, Add, logger, maxBatch: 500, isolateFailures: true);
 
     /// <summary>
     /// Records <paramref name="messageId"/> with the tasks it creates; completes once committed. Throws

@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Tasks.Messaging.Contracts;
 
@@ -107,16 +108,32 @@ public static class DocumentTransitionedReader
     private static TaskAction ReadTaskAction(JsonElement action, int index, string path, string schemaId, string documentId)
     {
         var functionName = RequiredString(action, "functionName", path);
-        var data = new JsonObject();
-        if (action.TryGetProperty("data", out var dataElement) && dataElement.ValueKind != JsonValueKind.Null)
+        var hasData = action.TryGetProperty("data", out var dataElement) && dataElement.ValueKind != JsonValueKind.Null;
+        if (hasData)
         {
             RequireKind(dataElement, JsonValueKind.Object, $"{path}.data", "an object");
-            data = JsonNode.Parse(dataElement.GetRawText())!.AsObject();
         }
 
-        // The contract: the task's data is the action's data plus where it came from.
-        data["schemaId"] = schemaId;
-        data["documentId"] = documentId;
+        // The contract: the task's data is the action's data plus where it came from (which wins over same-named keys).
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var data = new Utf8JsonWriter(buffer))
+        {
+            data.WriteStartObject();
+            if (hasData)
+            {
+                foreach (var property in dataElement.EnumerateObject())
+                {
+                    if (property.Name is not ("schemaId" or "documentId"))
+                    {
+                        property.WriteTo(data);
+                    }
+                }
+            }
+
+            data.WriteString("schemaId", schemaId);
+            data.WriteString("documentId", documentId);
+            data.WriteEndObject();
+        }
 
         int? priority = null;
         if (action.TryGetProperty("priority", out var priorityElement) && priorityElement.ValueKind != JsonValueKind.Null)
@@ -144,7 +161,7 @@ public static class DocumentTransitionedReader
         DateTimeOffset? start = action.TryGetProperty("startTimestamp", out var startElement) && startElement.ValueKind != JsonValueKind.Null
             ? Timestamp(startElement, $"{path}.startTimestamp")
             : null;
-        return new TaskAction(index, functionName, data.ToJsonString(), priority, tags, start);
+        return new TaskAction(index, functionName, Encoding.UTF8.GetString(buffer.WrittenSpan), priority, tags, start);
     }
 
     private static JsonElement Required(JsonElement parent, string name, string path) =>
