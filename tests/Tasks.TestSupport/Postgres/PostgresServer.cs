@@ -16,6 +16,7 @@ public sealed class PostgresServer
     private readonly string adminConnectionString;
     private readonly string? dataDirectory;
     private readonly string? binDirectory;
+    private string? startOptions;
     private int databaseCounter;
 
     private PostgresServer(string adminConnectionString, string? dataDirectory, string? binDirectory)
@@ -54,10 +55,47 @@ public sealed class PostgresServer
             return new PostgresServer(configured, null, null);
         }
 
+        return await StartClusterAsync(crashSafe: false);
+    }
+
+    /// <summary>
+    /// A throwaway cluster of the caller's own, not shared: for tests that stop and restart the database under the
+    /// service. Dispose of it with <see cref="DeleteAsync"/>.
+    /// </summary>
+    public static Task<PostgresServer> StartDedicatedAsync() => StartClusterAsync(crashSafe: true);
+
+    /// <summary>Crashes the server (immediate shutdown, as a power loss would), waits <paramref name="downtime"/>, and starts it again with its data.</summary>
+    /// <exception cref="InvalidOperationException">The server is a configured one, which tests must not restart.</exception>
+    public async Task CrashAndRestartAsync(TimeSpan downtime)
+    {
+        var (data, bin, options) = (dataDirectory, binDirectory, startOptions);
+        if (data is null || bin is null || options is null)
+        {
+            throw new InvalidOperationException("Only a throwaway cluster started by the tests can be restarted.");
+        }
+
+        await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate -w stop", IsRoot);
+        await Task.Delay(downtime);
+        await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -l {data}/server.log -w -t 60 -o \"{options}\" start", IsRoot);
+    }
+
+    /// <summary>Stops a dedicated cluster and deletes its data.</summary>
+    public Task DeleteAsync()
+    {
+        Stop(IsRoot);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    // crashSafe: commits reach the operating system before they are acknowledged (synchronous_commit on), so a crash of
+    // the server (not of the machine) loses nothing acknowledged; fsync stays off, as the machine does not crash.
+    private static async Task<PostgresServer> StartClusterAsync(bool crashSafe)
+    {
         var bin = FindBinDirectory();
         var data = Path.Combine(Path.GetTempPath(), $"tasks-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
-        var asRoot = Environment.UserName == "root";
+        var asRoot = IsRoot;
         if (asRoot)
         {
             // PostgreSQL refuses to run as root; the cluster belongs to the postgres OS user.
@@ -67,10 +105,10 @@ public sealed class PostgresServer
         var port = FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
         // Durability is irrelevant for throwaway test data; fsync off keeps CREATE DATABASE fast.
-        var options = $"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB";
+        var options = $"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={data} -c fsync=off -c synchronous_commit={(crashSafe ? "on" : "off")} -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB";
         await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -l {data}/server.log -w -t 60 -o \"{options}\" start", asRoot);
 
-        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", data, bin);
+        var server = new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", data, bin) { startOptions = options };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
         return server;
     }
