@@ -178,6 +178,7 @@ public sealed class RabbitMqServer
 
         public static async Task<LocalNode> CreateAsync()
         {
+            SweepNodesOfEndedProcesses();
             var id = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20];
             var directory = Path.Combine(Path.GetTempPath(), $"tasks-rabbitmq-{id}");
             Directory.CreateDirectory(directory);
@@ -186,6 +187,46 @@ public sealed class RabbitMqServer
             await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].\n");
             await node.StartAsync();
             return node;
+        }
+
+        // A test host that is killed (not exited) never runs its exit handler, and its node would live on: before
+        // starting one, stop the nodes whose test process is gone. A node's directory names its process.
+        private static void SweepNodesOfEndedProcesses()
+        {
+            foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "tasks-rabbitmq-*"))
+            {
+                var owner = Path.GetFileName(stale)["tasks-rabbitmq-".Length..].Split('-')[0];
+                if (!int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || Directory.Exists($"/proc/{pid}"))
+                {
+                    continue;
+                }
+
+                foreach (var beam in Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(p => p!.All(char.IsAsciiDigit)))
+                {
+                    try
+                    {
+                        var commandLine = File.ReadAllText($"/proc/{beam}/cmdline").Replace('\0', ' ');
+                        if (commandLine.Contains("beam", StringComparison.Ordinal) && commandLine.Contains($"-home {stale} ", StringComparison.Ordinal))
+                        {
+                            using var process = Process.GetProcessById(int.Parse(beam!, CultureInfo.InvariantCulture));
+                            process.Kill(entireProcessTree: true);
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                    {
+                        // Gone meanwhile, or not ours to read.
+                    }
+                }
+
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Best effort: a leftover directory is harmless.
+                }
+            }
         }
 
         public async Task StartAsync()
