@@ -109,11 +109,15 @@ internal sealed class DispatchRig : IAsyncDisposable
         $"MaxInFlight {Options.MaxInFlight}, ClaimBatch {Options.ClaimBatch}, GlobalConcurrency {Options.GlobalConcurrency}, PollInterval {Options.PollInterval.TotalMilliseconds:0} ms");
 
     /// <summary>Registers the bench function through the domain (an enabled nodejs function, 30 s limit, no retries).</summary>
-    public async Task RegisterFunctionAsync(string name, CancellationToken cancellationToken)
+    public Task RegisterFunctionAsync(string name, CancellationToken cancellationToken) => RegisterFunctionAsync(Runner, name, cancellationToken);
+
+    /// <summary>Registers <paramref name="name"/> through the domain: a Node.js function with a 30 s limit and no retries.</summary>
+    public static async Task RegisterFunctionAsync(CommandRunner runner, string name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(runner);
         var definition = new FunctionDefinition { Name = name, EntryPoint = "index.handler", Runtime = "nodejs22.x", TimeLimit = 30, RetryPolicy = Tasks.Domain.Functions.RetryPolicy.Disabled, Enabled = true };
         var command = new RegisterFunction(definition, Actor.System, DateTimeOffset.UtcNow);
-        var result = await Runner.RunAsync(FunctionStreamId.For(name), DomainStreams.Function, s => FunctionDecider.Instance.Decide(command, s).ToDecided(), EventMetadata.None, cancellationToken: cancellationToken);
+        var result = await runner.RunAsync(FunctionStreamId.For(name), DomainStreams.Function, s => FunctionDecider.Instance.Decide(command, s).ToDecided(), EventMetadata.None, cancellationToken: cancellationToken);
         if (result.Rejection is { } rejection)
         {
             throw new BenchmarkFailedException($"registering {name} was rejected: {rejection}");

@@ -54,7 +54,7 @@ internal static partial class DispatchThroughputScenario
         await rig.RegisterFunctionAsync(BenchTasks.FunctionName, cancellationToken);
 
         var seedClock = Stopwatch.StartNew();
-        await SeedAsync(database.Store, tasks, cancellationToken);
+        await TaskBatches.SeedAsync(database.Store, tasks, SeedWriters, TasksPerUnit, cancellationToken);
         await database.ExecuteAsync("VACUUM ANALYZE dispatch_queue", cancellationToken);
         await database.ExecuteAsync("VACUUM ANALYZE tasks", cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  seeded {tasks:N0} due tasks in units of {TasksPerUnit} in {seedClock.Elapsed.TotalSeconds:0.0} s; dispatcher: {rig.Describe()}"));
@@ -81,26 +81,6 @@ internal static partial class DispatchThroughputScenario
     }
 
     private static int TransactionsPerClient(int jobs, int clients) => (int)Math.Ceiling(jobs / (double)JobsPerTransaction / clients);
-
-    private static async Task SeedAsync(EventStore.EventStore store, int tasks, CancellationToken cancellationToken)
-    {
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, SeedWriters).Select(_ => Task.Run(
-            async () =>
-            {
-                while (true)
-                {
-                    var from = Interlocked.Add(ref next, TasksPerUnit) - TasksPerUnit;
-                    if (from >= tasks)
-                    {
-                        return;
-                    }
-
-                    await TaskBatches.WriteAsync(store, Math.Min(TasksPerUnit, tasks - from), cancellationToken);
-                }
-            },
-            cancellationToken)));
-    }
 
     private static async Task<TaskDrain> DrainTasksAsync(BenchDatabase database, DispatchRig rig, InstantLambdaEndpoint endpoint, int tasks, TextWriter output, CancellationToken cancellationToken)
     {

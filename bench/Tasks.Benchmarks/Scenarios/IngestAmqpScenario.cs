@@ -3,13 +3,9 @@ using System.Globalization;
 using Tasks.Benchmarks.Database;
 using Tasks.Benchmarks.Messaging;
 using Tasks.Benchmarks.Results;
-using Tasks.Domain.Functions;
-using Tasks.Domain.Identity;
 using Tasks.EventStore.Running;
-using Tasks.EventStore.Streams;
 using Tasks.Messaging.Connections;
 using Tasks.Messaging.Topology;
-using Tasks.Projections.Commands;
 
 namespace Tasks.Benchmarks.Scenarios;
 
@@ -40,7 +36,7 @@ internal static class IngestAmqpScenario
 
         await using var database = await context.CreateDatabaseAsync(CeilingClients, cancellationToken);
         await database.ExecuteAsync(CeilingTable, cancellationToken);
-        await RegisterFunctionAsync(database.Store, cancellationToken);
+        await DispatchRig.RegisterFunctionAsync(new CommandRunner(database.Store), BenchTasks.FunctionName, cancellationToken);
         await DeclareTopologyAsync(broker, cancellationToken);
 
         var published = await TransitionPublisher.PublishInChildProcessAsync(broker.Uri, BenchBroker.DocumentsExchange, messages, BenchTasks.FunctionName, cancellationToken);
@@ -75,17 +71,6 @@ internal static class IngestAmqpScenario
             ceiling,
             string.Create(CultureInfo.InvariantCulture, $"pgbench -n -M prepared -c {CeilingClients} -j 2 for {duration.TotalSeconds:0} s before and after the drain: one single-row jsonb insert per transaction into bench_single, same database; transactions/s, the mean of the two"),
             string.Create(CultureInfo.InvariantCulture, $"{messages:N0} document.transitioned messages (one task action each, ~420 bytes, persistent, message_id set) published with confirms by a separate process to {BenchBroker.DocumentsExchange} → quorum queue {BenchBroker.TransitionsQueue}, then drained by the service (Tasks.Api composition, prefetch and consumer concurrency at their defaults, 2048 and 512, unless BENCH_INGEST_PREFETCH / BENCH_INGEST_CONCURRENCY): each message's task and inbox row in one transaction (group-committed), acknowledged after commit; every message verified: {messages:N0} tasks, {messages:N0} inbox rows, no dead letters, empty queue; target >= {Target:N0} messages/s (absolute); ceiling before {before.TransactionsPerSecond:N0}, after {after.TransactionsPerSecond:N0}; service start to drained {wall.TotalSeconds:0.00} s"));
-    }
-
-    private static async Task RegisterFunctionAsync(EventStore.EventStore store, CancellationToken cancellationToken)
-    {
-        var definition = new FunctionDefinition { Name = BenchTasks.FunctionName, EntryPoint = "index.handler", Runtime = "nodejs22.x", TimeLimit = 30, RetryPolicy = RetryPolicy.Disabled, Enabled = true };
-        var command = new RegisterFunction(definition, Actor.System, DateTimeOffset.UtcNow);
-        var result = await new CommandRunner(store).RunAsync(FunctionStreamId.For(BenchTasks.FunctionName), DomainStreams.Function, s => FunctionDecider.Instance.Decide(command, s).ToDecided(), EventMetadata.None, cancellationToken: cancellationToken);
-        if (result.Rejection is { } rejection)
-        {
-            throw new BenchmarkFailedException($"registering {BenchTasks.FunctionName} was rejected: {rejection}");
-        }
     }
 
     // Declared before publishing, so that the messages queue up before the service consumes them.

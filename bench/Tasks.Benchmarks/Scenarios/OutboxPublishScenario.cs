@@ -38,7 +38,7 @@ internal static class OutboxPublishScenario
         var options = new MessagingOptions { EventsExchange = BenchBroker.EventsExchange };
 
         await using var database = await context.CreateDatabaseAsync(SeedWriters, cancellationToken);
-        await SeedAsync(database.Store, events, cancellationToken);
+        await TaskBatches.SeedAsync(database.Store, events, SeedWriters, TasksPerUnit, cancellationToken);
         await using var connection = new BrokerConnection(broker.Uri, "tasks-bench relay", NullLogger<BrokerConnection>.Instance);
         await DeclareAsync(connection, cancellationToken);
         await using var publisher = new ConfirmingPublisher(connection, NullLogger<ConfirmingPublisher>.Instance);
@@ -83,20 +83,6 @@ internal static class OutboxPublishScenario
             ceiling,
             string.Create(CultureInfo.InvariantCulture, $"RabbitMQ.Client alone: {events:N0} persistent messages of the relay's size to {BenchBroker.EventsExchange} (bound quorum queue {BenchBroker.EventsQueue}), confirms tracked, {new LogSubscriptionOptions().BatchSize} in flight then awaited, no database; before and after the relay, the mean"),
             string.Create(CultureInfo.InvariantCulture, $"{events:N0} task-created events seeded in units of {TasksPerUnit}; LogSubscription + LogRelay + TaskEventRelay (function names from the batch, task.created bodies) + ConfirmingPublisher, checkpoint committed after each confirmed batch of {new LogSubscriptionOptions().BatchSize}; verified: every event in the bound queue; ceiling before {ceilingBefore:N0}, after {ceilingAfter:N0} messages/s"));
-    }
-
-    private static async Task SeedAsync(EventStore.EventStore store, int tasks, CancellationToken cancellationToken)
-    {
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, SeedWriters).Select(_ => Task.Run(
-            async () =>
-            {
-                while (Interlocked.Add(ref next, TasksPerUnit) - TasksPerUnit is var from && from < tasks)
-                {
-                    await TaskBatches.WriteAsync(store, Math.Min(TasksPerUnit, tasks - from), cancellationToken);
-                }
-            },
-            cancellationToken)));
     }
 
     private static async Task DeclareAsync(BrokerConnection connection, CancellationToken cancellationToken)

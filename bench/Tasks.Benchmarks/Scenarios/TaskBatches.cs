@@ -34,4 +34,19 @@ internal static class TaskBatches
         await work.CommitAsync(cancellationToken);
         return new Written(count, work.Events.Count);
     }
+
+    /// <summary>Writes <paramref name="tasks"/> task creates in units of <paramref name="unit"/> from <paramref name="writers"/> concurrent writers.</summary>
+    public static async Task SeedAsync(EventStore.EventStore store, int tasks, int writers, int unit, CancellationToken cancellationToken)
+    {
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(
+            async () =>
+            {
+                while (Interlocked.Add(ref next, unit) - unit is var from && from < tasks)
+                {
+                    await WriteAsync(store, Math.Min(unit, tasks - from), cancellationToken);
+                }
+            },
+            cancellationToken)));
+    }
 }
