@@ -1,12 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RabbitMQ.Client;
 using Tasks.Messaging.Handling;
-using Tasks.Messaging.Topology;
 using Tasks.TestSupport.Postgres;
 using Tasks.TestSupport.RabbitMq;
 
@@ -19,7 +16,6 @@ namespace Tasks.Api.Tests.Messaging;
 [Collection(nameof(BrokerRestarts))]
 public sealed class DocumentTransitionTests : IAsyncLifetime
 {
-    private const string Key = "test-signing-key-that-is-long-enough-for-hs256";
     private RabbitMqServer broker = null!;
     private string vhost = null!;
     private string database = null!;
@@ -34,16 +30,7 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
         vhost = await broker.CreateVirtualHostAsync("api");
         database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync("messages");
         data = NpgsqlDataSource.Create(database);
-        service = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Testing");
-            host.UseSetting("ConnectionStrings:Postgres", database);
-            host.UseSetting("ConnectionStrings:RabbitMq", vhost);
-            host.UseSetting("Auth:SigningKey", Key);
-        });
-        service.CreateClient().Dispose();
-        // The service serves before its topology is declared (the broker may be away); publishing needs the queue bound.
-        await service.Services.GetRequiredService<TopologyInitializer>().WaitAsync(CancellationToken.None);
+        service = await BrokerService.StartAsync(database, vhost);
         connection = await new ConnectionFactory { Uri = new Uri(vhost), AutomaticRecoveryEnabled = true }.CreateConnectionAsync();
         channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await RegisterFunctionAsync("send-invoice");
@@ -164,18 +151,9 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
         }
     }
 
-    private static byte[] Transition(string messageId, string actions) => Encoding.UTF8.GetBytes($$"""
-        {"messageId": "{{messageId}}", "type": "document.transitioned", "occurredAt": "2026-11-22T09:30:00Z",
-         "schemaId": "invoice", "documentId": "INV-42",
-         "transition": {"name": "approve", "fromStatus": "submitted", "toStatus": "approved"},
-         "userId": "alice", "applicationId": "portal", "actions": {{actions}}}
-        """);
+    private static byte[] Transition(string messageId, string actions) => BrokerService.Transition(messageId, actions);
 
-    private async Task PublishAsync(string messageId, byte[] body)
-    {
-        var properties = new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
-        await channel.BasicPublishAsync("documents", "document.transitioned", mandatory: true, basicProperties: properties, body: body);
-    }
+    private Task PublishAsync(string messageId, byte[] body) => BrokerService.PublishAsync(channel, messageId, body);
 
     private async Task<Dictionary<string, (string Code, string Reason)>> DrainAsync(string queue, int count)
     {
@@ -227,15 +205,7 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
         Assert.Empty(response.GetProperty("data").GetProperty("cancelTask").GetProperty("errors").EnumerateArray());
     }
 
-    private async Task<JsonElement> GraphQLAsync(string query)
-    {
-        using var client = service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Bearer", Authentication.DevelopmentTokens.Create(new Authentication.AuthOptions { SigningKey = Key }, "alice", Authentication.Permissions.All, TimeSpan.FromHours(1)));
-        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/graphql", new { query });
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    private Task<JsonElement> GraphQLAsync(string query) => BrokerService.GraphQLAsync(service, query);
 
     private async Task<long> CountAsync(string sql)
     {
