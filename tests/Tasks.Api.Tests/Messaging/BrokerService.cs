@@ -56,4 +56,30 @@ internal static class BrokerService
         var properties = new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
         await channel.BasicPublishAsync("documents", "document.transitioned", mandatory: true, basicProperties: properties, body: body);
     }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; a database that is down (a count that fails) means "not yet".</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"still not true: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -53,7 +53,7 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
              {"type": "task", "functionName": "SEND-INVOICE"}]
             """));
 
-        await Eventually(async () => await CountAsync("SELECT count(*) FROM tasks") == 2, "two tasks exist");
+        await BrokerService.EventuallyAsync(async () => await CountAsync("SELECT count(*) FROM tasks") == 2, "two tasks exist");
 
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tasks WHERE priority = 7 AND tags = '{invoices}' AND data = '{\"channel\": \"email\", \"schemaId\": \"invoice\", \"documentId\": \"INV-42\"}'::jsonb AND created_by_user_id = 'alice' AND created_by_application_id = 'portal'"));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tasks WHERE priority = 0 AND data = '{\"schemaId\": \"invoice\", \"documentId\": \"INV-42\"}'::jsonb"));
@@ -65,11 +65,11 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
     {
         var body = Transition("m-dup", """[{"type": "task", "functionName": "send-invoice"}]""");
         await PublishAsync("m-dup", body);
-        await Eventually(async () => await CountAsync("SELECT count(*) FROM tasks") == 1, "the first delivery's task exists");
+        await BrokerService.EventuallyAsync(async () => await CountAsync("SELECT count(*) FROM tasks") == 1, "the first delivery's task exists");
 
         await PublishAsync("m-dup", body);
         await PublishAsync("m-after", Transition("m-after", """[{"type": "task", "functionName": "send-invoice"}]"""));
-        await Eventually(async () => await CountAsync("SELECT count(*) FROM inbox WHERE message_id = 'm-after'") == 1, "the message after the duplicate is handled");
+        await BrokerService.EventuallyAsync(async () => await CountAsync("SELECT count(*) FROM inbox WHERE message_id = 'm-after'") == 1, "the message after the duplicate is handled");
 
         Assert.Equal(2, await CountAsync("SELECT count(*) FROM tasks"));
         Assert.Equal(0L, (await broker.QueueCountsAsync(vhost, "tasks.document-transitions.dead"))?.Ready ?? 0);
@@ -85,8 +85,8 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
         await PublishAsync("bad-data", Transition("bad-data", "[{\"type\": \"task\", \"functionName\": \"send-invoice\", \"data\": {\"blob\": \"" + oversized + "\"}}]"));
         await PublishAsync("good", Transition("good", """[{"type": "task", "functionName": "send-invoice"}]"""));
 
-        await Eventually(async () => (await broker.QueueCountsAsync(vhost, "tasks.document-transitions.dead"))?.Ready == 4, "four dead letters");
-        await Eventually(async () => await CountAsync("SELECT count(*) FROM tasks") == 1, "the good message's task exists");
+        await BrokerService.EventuallyAsync(async () => (await broker.QueueCountsAsync(vhost, "tasks.document-transitions.dead"))?.Ready == 4, "four dead letters");
+        await BrokerService.EventuallyAsync(async () => await CountAsync("SELECT count(*) FROM tasks") == 1, "the good message's task exists");
 
         var dead = await DrainAsync("tasks.document-transitions.dead", 4);
         Assert.Equal("not-json", dead["bad-json"].Code);
@@ -110,11 +110,11 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
             await PublishAsync($"bulk-{i}", Transition($"bulk-{i}", """[{"type": "task", "functionName": "send-invoice"}]"""));
         }
 
-        await Eventually(async () => await CountAsync("SELECT count(*) FROM tasks") > 0, "consumption has begun");
+        await BrokerService.EventuallyAsync(async () => await CountAsync("SELECT count(*) FROM tasks") > 0, "consumption has begun");
         await broker.RestartAsync();
 
-        await Eventually(async () => await CountAsync("SELECT count(*) FROM tasks") >= 1000, "1000 tasks exist", TimeSpan.FromMinutes(3));
-        await Eventually(async () => (await broker.QueueCountsAsync(vhost, "tasks.document-transitions")) is { Ready: 0, Unacknowledged: 0 }, "the queue is empty and nothing is unacknowledged", TimeSpan.FromMinutes(3));
+        await BrokerService.EventuallyAsync(async () => await CountAsync("SELECT count(*) FROM tasks") >= 1000, "1000 tasks exist", TimeSpan.FromMinutes(3));
+        await BrokerService.EventuallyAsync(async () => (await broker.QueueCountsAsync(vhost, "tasks.document-transitions")) is { Ready: 0, Unacknowledged: 0 }, "the queue is empty and nothing is unacknowledged", TimeSpan.FromMinutes(3));
 
         Assert.Equal(1000, await CountAsync("SELECT count(*) FROM tasks"));
         Assert.Equal(1000, await CountAsync("SELECT count(*) FROM inbox"));
@@ -136,7 +136,7 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
         await broker.StartNodeAsync();
 
         var received = new List<(string RoutingKey, JsonElement Body)>();
-        await Eventually(async () =>
+        await BrokerService.EventuallyAsync(async () =>
         {
             received.AddRange(await ReadAsync("observer"));
             return received.Count >= 4;
@@ -211,20 +211,6 @@ public sealed class DocumentTransitionTests : IAsyncLifetime
     {
         await using var command = data.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"still not true: {what}");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
 
